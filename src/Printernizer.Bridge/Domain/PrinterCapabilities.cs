@@ -1,0 +1,21 @@
+namespace Printernizer.Bridge.Domain;
+
+/// <summary>
+/// What the printer model reports. Home Assistant discovery announces only the entities
+/// whose data exists, so an adapter sets these from the model it identified.
+/// Nozzle and bed temperatures, status, progress and job are always present.
+/// </summary>
+internal sealed record PrinterCapabilities(
+    bool ChamberTemperature,
+    bool ChamberTarget,
+    bool Layers,
+    bool Hms,
+    bool Filament,
+    bool Fans,
+    bool Motion,
+    bool Lights,
+    bool Pause)
+{
+    /// <summary>The least any printer offers; used until the adapter identified the model.</summary>
+    public static PrinterCapabilities Minimal { get; } = new(false, false, false, false, false, false, false, false, true);
+}

@@ -1,0 +1,8 @@
+namespace Printernizer.Bridge.Domain;
+
+internal enum PrinterCommand
+{
+    Cancel,
+    Pause,
+    Resume,
+}
