@@ -1,1 +1,61 @@
-return 0;
+using Microsoft.Extensions.Hosting;
+using Printernizer.Bridge.Configuration;
+using Printernizer.Bridge.Hosting;
+using Printernizer.Bridge.Printers;
+using Serilog;
+
+var options = CommandLineOptions.Parse(args, out var argumentError);
+if (argumentError is not null)
+{
+    Console.Error.WriteLine($"error: {argumentError}");
+    Console.Error.WriteLine(CommandLineOptions.Usage);
+    return 1;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(CommandLineOptions.Usage);
+    return 0;
+}
+
+if (options.Version)
+{
+    Console.WriteLine($"Printernizer Bridge {BridgeVersion.Current}");
+    return 0;
+}
+
+var registry = PrinterTypeCatalog.CreateRegistry();
+var loaded = BridgeConfigLoader.Load(options.ConfigPath, Environment.GetEnvironmentVariable, registry);
+if (loaded.Config is not { } config)
+{
+    foreach (var problem in loaded.Problems)
+    {
+        Console.Error.WriteLine(problem.ToString());
+    }
+
+    Console.Error.WriteLine($"{loaded.Problems.Count} configuration problem(s); nothing was started.");
+    return 2;
+}
+
+if (options.CheckConfig)
+{
+    Console.WriteLine($"{options.ConfigPath}: OK ({config.Printers.Count} printer(s))");
+    return 0;
+}
+
+Log.Logger = LoggingSetup.Create(config.LogLevel).CreateLogger();
+try
+{
+    using var host = BridgeHost.Build(config, registry, Log.Logger);
+    await host.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (Exception ex)
+{
+    Log.Fatal(ex, "The bridge stopped after an unexpected error");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync().ConfigureAwait(false);
+}

@@ -1,0 +1,26 @@
+using Printernizer.Bridge.Domain;
+using Printernizer.Bridge.Printers;
+using Printernizer.Bridge.Publishing;
+
+namespace Printernizer.Bridge.Hosting;
+
+/// <summary>Connects one adapter to the publisher; also keeps the latest state for the command router.</summary>
+internal sealed class PrinterStateSink : IPrinterStateSink
+{
+    private readonly PrinterHandle _printer;
+    private readonly BridgePublisher _publisher;
+
+    public PrinterStateSink(PrinterHandle printer, BridgePublisher publisher)
+    {
+        _printer = printer;
+        _publisher = publisher;
+    }
+
+    public void Report(PrinterState state)
+    {
+        // An adapter cannot publish under another printer's id.
+        var owned = state.PrinterId == _printer.Id ? state : state with { PrinterId = _printer.Id };
+        _printer.SetLatest(owned);
+        _publisher.Report(owned);
+    }
+}

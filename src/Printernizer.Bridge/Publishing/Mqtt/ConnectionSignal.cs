@@ -1,0 +1,67 @@
+namespace Printernizer.Bridge.Publishing.Mqtt;
+
+/// <summary>Lets loops wait for "connected" or "disconnected" without polling.</summary>
+internal sealed class ConnectionSignal
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _connected = NewSource();
+    private TaskCompletionSource _disconnected = NewSource();
+
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connected.Task.IsCompleted;
+            }
+        }
+    }
+
+    public void SetConnected()
+    {
+        lock (_gate)
+        {
+            if (_connected.Task.IsCompleted)
+            {
+                return;
+            }
+
+            _disconnected = NewSource();
+            _connected.TrySetResult();
+        }
+    }
+
+    public void SetDisconnected()
+    {
+        lock (_gate)
+        {
+            if (!_connected.Task.IsCompleted)
+            {
+                _disconnected.TrySetResult();
+                return;
+            }
+
+            _connected = NewSource();
+            _disconnected.TrySetResult();
+        }
+    }
+
+    public Task WaitConnectedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _connected.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public Task WaitDisconnectedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _disconnected.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,219 @@
+using System.Buffers;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Polly;
+using Printernizer.Bridge.Configuration;
+using Printernizer.Bridge.Resilience;
+
+namespace Printernizer.Bridge.Publishing.Mqtt;
+
+/// <summary>
+/// The one owner of the MQTTnet client for the local broker. A background loop connects,
+/// reconnects with capped, jittered backoff and replays subscriptions; the disconnect
+/// callback only raises a signal (reconnecting from inside it can deadlock MQTTnet).
+/// A second loop sends the queue in order while connected.
+/// </summary>
+internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerConnection
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly MqttSettings _settings;
+    private readonly TopicLayout _topics;
+    private readonly ILogger<MqttBrokerConnection> _logger;
+    private readonly IMqttClient _client;
+    private readonly MqttClientOptions _options;
+    private readonly ResiliencePipeline _reconnect;
+    private readonly Channel<OutgoingMessage> _queue = Channel.CreateUnbounded<OutgoingMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConnectionSignal _signal = new();
+    private readonly SubscriptionTable _subscriptions = new();
+    private readonly List<Func<CancellationToken, Task>> _onConnected = [];
+    private readonly CancellationTokenSource _senderStop = new();
+    private Task _sender = Task.CompletedTask;
+
+    public MqttBrokerConnection(MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger)
+        : this(settings, topics, time, logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60))
+    {
+    }
+
+    internal MqttBrokerConnection(
+        MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger, TimeSpan firstDelay, TimeSpan maxDelay)
+    {
+        _settings = settings;
+        _topics = topics;
+        _logger = logger;
+        _client = new MqttClientFactory().CreateMqttClient();
+        _options = MqttClientOptionsFactory.Create(settings, topics);
+        _reconnect = ReconnectPipeline.Create(time, firstDelay, maxDelay, onRetry: (ex, attempt, delay) =>
+            LogConnectFailed(_settings.Host, _settings.Port, attempt, delay.TotalSeconds, ex?.Message));
+        _client.DisconnectedAsync += OnDisconnectedAsync;
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+    }
+
+    public bool IsConnected => _signal.IsConnected;
+
+    public void Enqueue(OutgoingMessage message) => _queue.Writer.TryWrite(message);
+
+    public void Subscribe(string topicFilter, Func<IncomingMessage, ValueTask> handler)
+    {
+        _subscriptions.Add(topicFilter, handler);
+        if (_signal.IsConnected)
+        {
+            _ = SubscribeNowAsync([topicFilter], CancellationToken.None);
+        }
+    }
+
+    public void OnConnected(Func<CancellationToken, Task> handler)
+    {
+        lock (_onConnected)
+        {
+            _onConnected.Add(handler);
+        }
+    }
+
+    public async Task<IReadOnlyList<IncomingMessage>> CollectRetainedAsync(string topicFilter, TimeSpan window, CancellationToken cancellationToken)
+    {
+        using var collector = _subscriptions.StartCollecting(topicFilter);
+        await SubscribeNowAsync([topicFilter], cancellationToken).ConfigureAwait(false);
+        await Task.Delay(window, cancellationToken).ConfigureAwait(false);
+        if (!_subscriptions.IsPermanent(topicFilter) && _client.IsConnected)
+        {
+            await _client.UnsubscribeAsync(topicFilter, cancellationToken).ConfigureAwait(false);
+        }
+
+        return collector.Messages.Where(m => m.Retain).ToArray();
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Everything queued before the stop still goes out, then the retained "offline".
+        _queue.Writer.TryComplete();
+        await Task.WhenAny(_sender, Task.Delay(DrainTimeout, cancellationToken)).ConfigureAwait(false);
+        await _senderStop.CancelAsync().ConfigureAwait(false);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                await _client.PublishStringAsync(_topics.BridgeState, "offline", MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogStopFailed(ex.Message);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _client.Dispose();
+        _senderStop.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _sender = Task.Run(() => SendLoopAsync(_senderStop.Token), CancellationToken.None);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _reconnect.ExecuteAsync(ConnectOnceAsync, stoppingToken).ConfigureAwait(false);
+                await _client.PublishStringAsync(_topics.BridgeState, "online", MqttQualityOfServiceLevel.AtLeastOnce, retain: true, stoppingToken).ConfigureAwait(false);
+                await SubscribeNowAsync(_subscriptions.PermanentFilters, stoppingToken).ConfigureAwait(false);
+                LogConnected(_settings.Host, _settings.Port);
+                _signal.SetConnected();
+                await RunOnConnectedHandlersAsync(stoppingToken).ConfigureAwait(false);
+                await _signal.WaitDisconnectedAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Lost between connect and the first wait: start over with the backoff.
+                LogSessionFailed(ex.Message);
+                _signal.SetDisconnected();
+            }
+        }
+    }
+
+    private async ValueTask ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        var result = await _client.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new BrokerRefusedException(result.ResultCode, result.ReasonString);
+        }
+    }
+
+    private async Task SubscribeNowAsync(IReadOnlyCollection<string> filters, CancellationToken cancellationToken)
+    {
+        if (filters.Count == 0)
+        {
+            return;
+        }
+
+        var builder = new MqttClientSubscribeOptionsBuilder();
+        foreach (var filter in filters)
+        {
+            // Retain-as-published lets the command router see that a command was retained.
+            builder.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce, noLocal: false, retainAsPublished: true, MqttRetainHandling.SendAtSubscribe);
+        }
+
+        await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunOnConnectedHandlersAsync(CancellationToken cancellationToken)
+    {
+        Func<CancellationToken, Task>[] handlers;
+        lock (_onConnected)
+        {
+            handlers = [.. _onConnected];
+        }
+
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                await handler(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogHandlerFailed(ex);
+            }
+        }
+    }
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
+    {
+        if (args.ClientWasConnected)
+        {
+            LogDisconnected(args.Reason.ToString(), args.Exception?.Message);
+        }
+
+        _signal.SetDisconnected();
+        return Task.CompletedTask;
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
+    {
+        var message = args.ApplicationMessage;
+        var incoming = new IncomingMessage(message.Topic, message.Payload.ToArray(), message.Retain, message.ResponseTopic, message.CorrelationData);
+        foreach (var handler in _subscriptions.Match(incoming))
+        {
+            try
+            {
+                await handler(incoming).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                LogHandlerFailed(ex);
+            }
+        }
+    }
+}
