@@ -7,8 +7,8 @@ internal enum EntityAvailability
     BridgeAndPrinter,
 
     /// <summary>
-    /// Only the bridge state: for the entity that reports the printer's own reachability, so a
-    /// printer that is away shows as disconnected instead of unavailable.
+    /// Only the bridge state: for the entities that report the printer's reachability (so a printer
+    /// that is away shows as disconnected instead of unavailable) and its online/offline events.
     /// </summary>
     BridgeOnly,
 

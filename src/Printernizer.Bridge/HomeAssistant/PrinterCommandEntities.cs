@@ -21,13 +21,15 @@ internal static class PrinterCommandEntities
             }
         }
 
-        // The event payload names its type in event_type, which the event entity reads without a template.
+        // The event payload names its type in event_type, which the event entity reads without a
+        // template. It follows the bridge only: an entity that is unavailable while its printer is
+        // away would swallow printer_offline and printer_online, which arrive right at the flip.
         yield return new DiscoveryEntity("event", "job_event", "Job event", new JsonObject
         {
             ["state_topic"] = topics.Event(printerId),
             ["event_types"] = new JsonArray(PrinterEventTypeExtensions.AllWireValues.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
             ["icon"] = "mdi:printer-3d",
-        });
+        }, EntityAvailability.BridgeOnly);
     }
 
     // Never retained: a retained cancel would be replayed to the bridge on every reconnect.

