@@ -123,9 +123,13 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
             {
                 await _reconnect.ExecuteAsync(ConnectOnceAsync, stoppingToken).ConfigureAwait(false);
                 await _client.PublishStringAsync(_topics.BridgeState, "online", MqttQualityOfServiceLevel.AtLeastOnce, retain: true, stoppingToken).ConfigureAwait(false);
-                await SubscribeNowAsync(_subscriptions.PermanentFilters, stoppingToken).ConfigureAwait(false);
+                var replayed = _subscriptions.PermanentFilters;
+                await SubscribeNowAsync(replayed, stoppingToken).ConfigureAwait(false);
                 LogConnected(_settings.Host, _settings.Port);
                 _signal.SetConnected();
+
+                // A subscription added while the replay ran saw "not connected" and was not sent.
+                await SubscribeNowAsync(_subscriptions.PermanentFilters.Except(replayed).ToArray(), stoppingToken).ConfigureAwait(false);
                 await RunOnConnectedHandlersAsync(stoppingToken).ConfigureAwait(false);
                 await _signal.WaitDisconnectedAsync(stoppingToken).ConfigureAwait(false);
             }
