@@ -27,7 +27,7 @@ internal static class YamlDocumentLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new ReplayParser(DuplicateKeyFilter.Filter(events, problems)));
+            stream.Load(new ReplayParser(YamlEventFilter.Filter(events, problems)));
         }
         catch (YamlException ex)
         {

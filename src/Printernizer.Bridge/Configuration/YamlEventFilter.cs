@@ -1,18 +1,21 @@
+using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace Printernizer.Bridge.Configuration;
 
 /// <summary>
-/// YamlDotNet's representation model throws at the first duplicate key, which would hide every
-/// other problem. This pass reports each duplicate (keeping the first occurrence) and drops the
-/// later key with its value, so that the rest of the file can still be loaded and checked.
+/// YamlDotNet's representation model throws at the first duplicate key or undefined alias, which
+/// would hide every other problem (and gives an alias no line). This pass reports each duplicate
+/// key (keeping the first occurrence, dropping the later key with its value) and each undefined
+/// alias (replaced by a null value), so that the rest of the file can still be loaded and checked.
 /// </summary>
-internal static class DuplicateKeyFilter
+internal static class YamlEventFilter
 {
     public static List<ParsingEvent> Filter(IReadOnlyList<ParsingEvent> events, ConfigProblemList problems)
     {
         var result = new List<ParsingEvent>(events.Count);
         var frames = new Stack<Frame>();
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
         while (i < events.Count)
         {
@@ -30,6 +33,16 @@ internal static class DuplicateKeyFilter
 
                 parent.SeenKeys.Add(key.Value, YamlNodes.LineOf(key.Start));
                 parent.CurrentKeyPath = keyPath;
+            }
+
+            if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
+            {
+                anchors.Add(anchored.Anchor.Value);
+            }
+            else if (current is AnchorAlias alias && !anchors.Contains(alias.Value.Value))
+            {
+                problems.Add(YamlNodes.LineOf(alias.Start), PathOfChild(parent), $"alias *{alias.Value.Value} has no anchor &{alias.Value.Value} before it");
+                current = new Scalar(AnchorName.Empty, TagName.Empty, string.Empty, ScalarStyle.Plain, true, false, alias.Start, alias.End);
             }
 
             result.Add(current);
