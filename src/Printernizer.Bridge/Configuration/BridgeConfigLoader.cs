@@ -16,6 +16,11 @@ internal sealed class BridgeConfigLoader
 
     public ConfigLoadResult Load(string path, Func<string, string?> getEnvironmentVariable, PrinterTypeRegistry registry)
     {
+        if (Directory.Exists(path))
+        {
+            return FileProblem(path, "is a directory; expected a YAML file");
+        }
+
         string text;
         try
         {
@@ -24,10 +29,6 @@ internal sealed class BridgeConfigLoader
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return FileProblem(path, $"file not found (looked for {Path.GetFullPath(path)})");
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException && Directory.Exists(path))
-        {
-            return FileProblem(path, "is a directory; expected a YAML file");
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException)
         {
