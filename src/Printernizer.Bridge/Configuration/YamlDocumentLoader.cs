@@ -20,7 +20,15 @@ internal static class YamlDocumentLoader
         }
         catch (YamlException ex)
         {
-            problems.Add(YamlNodes.LineOf(ex.Start), string.Empty, $"YAML syntax error: {Describe(ex)}");
+            problems.Add(SyntaxErrorLine(text, ex), string.Empty, $"YAML syntax error: {Describe(ex)}");
+            return null;
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or YamlException))
+        {
+            // YamlDotNet's scanner throws plain exceptions on some malformed input (an unclosed
+            // flow sequence gives InvalidOperationException); a config check must report, not crash.
+            var line = events.Count > 0 ? YamlNodes.LineOf(events[^1].End) : 1;
+            problems.Add(line, string.Empty, "YAML syntax error: the file cannot be parsed past this line (an unclosed [, { or quote?)");
             return null;
         }
 
@@ -48,6 +56,31 @@ internal static class YamlDocumentLoader
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// YamlDotNet places a tab-indentation error at the start of the enclosing mapping; the user
+    /// needs the line with the tab.
+    /// </summary>
+    private static int SyntaxErrorLine(string text, YamlException ex)
+    {
+        var line = YamlNodes.LineOf(ex.Start);
+        if (!ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            return line;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, line - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+            if (indentation.Contains('\t', StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return line;
     }
 
     /// <summary>YamlDotNet prefixes its messages with the marks, which the problem line already carries.</summary>

@@ -32,6 +32,24 @@ public sealed class YamlProblemTests
     }
 
     [Fact]
+    public void Parse_UnclosedFlowSequence_IsSyntaxErrorNotCrash()
+    {
+        var problem = SingleProblem("printers: []\nstate_dir: [a, b\ncontrol: true\n");
+
+        Assert.StartsWith("YAML syntax error", problem.Message, StringComparison.Ordinal);
+        Assert.InRange(problem.Line, 2, 3);
+    }
+
+    [Fact]
+    public void Parse_TabIndentation_IsSyntaxError()
+    {
+        var problem = SingleProblem("printers:\n\t- id: a\n");
+
+        Assert.Equal(2, problem.Line);
+        Assert.StartsWith("YAML syntax error", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_DuplicateKey_ReportedWithBothLinesAndOtherProblemsStillFound()
     {
         var result = Parse("""
