@@ -25,8 +25,8 @@ if (options.Version)
 }
 
 var registry = PrinterTypeCatalog.CreateRegistry();
-var loaded = BridgeConfigLoader.Load(options.ConfigPath, Environment.GetEnvironmentVariable, registry);
-if (loaded.Config is not { } config)
+var loaded = new BridgeConfigLoader().Load(options.ConfigPath, Environment.GetEnvironmentVariable, registry);
+if (!loaded.Succeeded)
 {
     foreach (var problem in loaded.Problems)
     {
@@ -37,6 +37,7 @@ if (loaded.Config is not { } config)
     return 2;
 }
 
+var config = loaded.Config;
 if (options.CheckConfig)
 {
     Console.WriteLine($"{options.ConfigPath}: OK ({config.Printers.Count} printer(s))");

@@ -1,0 +1,9 @@
+namespace Printernizer.Bridge.UnitTests.Configuration;
+
+internal enum FakeKeyKind
+{
+    String,
+    Bool,
+    Int,
+    Duration,
+}
