@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MQTTnet.Server;
 
 namespace Printernizer.Bridge.IntegrationTests.Infrastructure;
@@ -15,10 +16,15 @@ public sealed class TestBroker : IAsyncDisposable
     private Process? _mosquitto;
     private MqttServer? _embedded;
 
-    private TestBroker(int port, string? mosquittoPath)
+    private readonly TestCertificates? _tls;
+    private readonly (string User, string Password)? _credentials;
+
+    private TestBroker(int port, string? mosquittoPath, TestCertificates? tls, (string, string)? credentials)
     {
         Port = port;
         MosquittoPath = mosquittoPath;
+        _tls = tls;
+        _credentials = credentials;
         _workDirectory = Directory.CreateTempSubdirectory("printernizer-broker-").FullName;
     }
 
@@ -30,9 +36,10 @@ public sealed class TestBroker : IAsyncDisposable
 
     public string Kind => MosquittoPath is null ? "embedded MQTTnet" : "mosquitto";
 
-    public static async Task<TestBroker> StartAsync()
+    /// <summary>Starts a broker; with <paramref name="tls"/> it speaks TLS only, with credentials it refuses anonymous clients.</summary>
+    public static async Task<TestBroker> StartAsync(TestCertificates? tls = null, (string User, string Password)? credentials = null)
     {
-        var broker = new TestBroker(FreePort(), FindMosquitto());
+        var broker = new TestBroker(FreePort(), FindMosquitto(), tls, credentials);
         await broker.StartAgainAsync();
         return broker;
     }
@@ -50,7 +57,39 @@ public sealed class TestBroker : IAsyncDisposable
         if (MosquittoPath is not null)
         {
             var config = Path.Combine(_workDirectory, "mosquitto.conf");
-            await File.WriteAllTextAsync(config, $"listener {Port} 127.0.0.1\nallow_anonymous true\npersistence false\n");
+            var lines = new List<string> { $"listener {Port} 127.0.0.1", "persistence false" };
+            if (_tls is not null)
+            {
+                _tls.WritePem(_workDirectory, out var ca, out var cert, out var key);
+                lines.AddRange([$"cafile {ca}", $"certfile {cert}", $"keyfile {key}"]);
+            }
+
+            if (_credentials is { } credentials)
+            {
+                var passwords = Path.Combine(_workDirectory, "passwords");
+                using (var passwd = Process.Start(new ProcessStartInfo("mosquitto_passwd", ["-b", "-c", passwords, credentials.User, credentials.Password]) { UseShellExecute = false }))
+                {
+                    await passwd!.WaitForExitAsync();
+                }
+
+                lines.AddRange(["allow_anonymous false", $"password_file {passwords}"]);
+            }
+            else
+            {
+                lines.Add("allow_anonymous true");
+            }
+
+            await File.WriteAllLinesAsync(config, lines);
+
+            // Mosquitto started as root drops to its own user, which must still read these files.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(_workDirectory, (UnixFileMode)0b111_101_101);
+                foreach (var file in Directory.GetFiles(_workDirectory))
+                {
+                    File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100);
+                }
+            }
             _mosquitto = Process.Start(new ProcessStartInfo(MosquittoPath, ["-c", config])
             {
                 RedirectStandardError = true,
@@ -64,12 +103,34 @@ public sealed class TestBroker : IAsyncDisposable
         else
         {
             var factory = new MqttServerFactory();
-            var options = factory.CreateServerOptionsBuilder()
-                .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-                .WithDefaultEndpointPort(Port)
-                .Build();
-            _embedded = factory.CreateMqttServer(options);
+            var builder = factory.CreateServerOptionsBuilder();
+            if (_tls is not null)
+            {
+                builder.WithoutDefaultEndpoint()
+                    .WithEncryptedEndpoint()
+                    .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                    .WithEncryptedEndpointPort(Port)
+                    .WithEncryptionCertificate(X509CertificateLoader.LoadPkcs12(_tls.Server.Export(X509ContentType.Pfx), null));
+            }
+            else
+            {
+                builder.WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(Port);
+            }
+
+            _embedded = factory.CreateMqttServer(builder.Build());
+            if (_credentials is { } credentials)
+            {
+                _embedded.ValidatingConnectionAsync += args =>
+                {
+                    if (args.UserName != credentials.User || args.Password != credentials.Password)
+                    {
+                        args.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.BadUserNameOrPassword;
+                    }
+
+                    return Task.CompletedTask;
+                };
+            }
+
             await _embedded.StartAsync();
         }
 
