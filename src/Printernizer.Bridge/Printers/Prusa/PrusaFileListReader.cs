@@ -13,6 +13,25 @@ internal static class PrusaFileListReader
         return ReadList(document.RootElement, "files", 0);
     }
 
+    /// <summary>A v1 single-file answer, <c>GET /api/v1/files/{storage}/{path}</c> (Buddy <c>ro</c>, Pi/spec <c>read_only</c>).</summary>
+    public static PrusaFileEntry ReadV1File(string body)
+    {
+        using var document = PrusaJson.ParseObject(body, "/api/v1/files");
+        var root = document.RootElement;
+        var name = PrusaJson.String(root, "name") ?? "";
+        var refs = PrusaJson.Object(root, "refs");
+        return new PrusaFileEntry(
+            name,
+            PrusaJson.String(root, "display_name") ?? name,
+            null,
+            null,
+            PrusaJson.String(root, "type") == "FOLDER",
+            PrusaJson.Long(root, "size"),
+            refs is { } r ? PrusaJson.String(r, "download") : null,
+            null,
+            []);
+    }
+
     private static PrusaFileEntry[] ReadList(JsonElement parent, string property, int depth) =>
         depth < MaxDepth && PrusaJson.Array(parent, property) is { } items
             ? items.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => ReadEntry(e, depth)).ToArray()

@@ -19,6 +19,8 @@ internal static class PrusaStatusNormalizer
             HasData = true,
             Status = mapped,
             Error = null,
+            Progress = progress,
+            Job = printJob,
             Temperatures = new Temperatures(
                 Sensor(status.TempNozzle, status.TargetNozzle, previous.Temperatures.Nozzle),
                 Sensor(status.TempBed, status.TargetBed, previous.Temperatures.Bed),
