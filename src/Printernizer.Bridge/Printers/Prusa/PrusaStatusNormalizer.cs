@@ -43,9 +43,12 @@ internal static class PrusaStatusNormalizer
             Capabilities = PrusaStateMapper.Capabilities,
         };
 
-    /// <summary>The loaded material from the legacy printer endpoint.</summary>
+    /// <summary>
+    /// The loaded material from the legacy printer endpoint. The Pi always answers "don't know"
+    /// there, which must not erase what the job's slicer metadata told us.
+    /// </summary>
     public static PrinterState ApplyMaterial(PrinterState state, PrusaLegacyPrinter printer) =>
-        state with { Filament = state.Filament with { Material = printer.Material } };
+        printer.Material is null ? state : state with { Filament = state.Filament with { Material = printer.Material } };
 
     public static string FormatJobId(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -113,6 +113,19 @@ public sealed class PrusaStatusNormalizerTests
         Assert.Equal(PrinterStatus.Cancelled, idle.Job.Status);
     }
 
+    [Fact]
+    public void ApplyMaterial_BuddyLegacyCapture_SetsMaterialAndPiUnknownKeepsIt()
+    {
+        var buddy = PrusaLegacyReader.ReadPrinter(PrusaFixtures.Read("buddy_api-printer_legacy_idle.json"));
+        var pi = PrusaLegacyReader.ReadPrinter(PrusaFixtures.Read("link-mk3s_api-printer_legacy_printing.json"));
+
+        var withFlex = PrusaStatusNormalizer.ApplyMaterial(Empty, buddy);
+        var afterPi = PrusaStatusNormalizer.ApplyMaterial(withFlex, pi);
+
+        Assert.Equal("FLEX", withFlex.Filament.Material);
+        Assert.Equal("FLEX", afterPi.Filament.Material);
+    }
+
     [Theory]
     [InlineData("IDLE", "idle")]
     [InlineData("READY", "idle")]
