@@ -10,6 +10,7 @@ internal sealed class PrusaSimRouter
     private readonly PrusaSimPrinter _printer;
     private readonly PrusaSimAuthenticator _auth;
     private readonly PrusaSimBodies _bodies;
+    private readonly PrusaSimLegacyBodies _legacy;
     private readonly Func<PrusaFault> _fault;
 
     public PrusaSimRouter(PrusaSimulatorOptions options, PrusaSimPrinter printer, Func<PrusaFault> fault)
@@ -18,6 +19,7 @@ internal sealed class PrusaSimRouter
         _printer = printer;
         _auth = new PrusaSimAuthenticator(options);
         _bodies = new PrusaSimBodies(options);
+        _legacy = new PrusaSimLegacyBodies(options);
         _fault = fault;
     }
 
@@ -81,7 +83,7 @@ internal sealed class PrusaSimRouter
         return s switch
         {
             ["api", "version"] => PrusaHttpResponse.Json(200, _bodies.Version()),
-            ["api", "printer"] => PrusaHttpResponse.Json(200, _bodies.LegacyPrinter(snapshot)),
+            ["api", "printer"] => PrusaHttpResponse.Json(200, _legacy.LegacyPrinter(snapshot)),
             ["api", "v1", "info"] => PrusaHttpResponse.Json(200, _bodies.Info()),
             ["api", "v1", "status"] => PrusaHttpResponse.Json(200, _bodies.Status(snapshot)),
             ["api", "v1", "job"] => _bodies.Job(snapshot) is { } job ? PrusaHttpResponse.Json(200, job) : PrusaHttpResponse.Empty(204),
