@@ -1,0 +1,104 @@
+using Printernizer.Bridge.Domain;
+
+namespace Printernizer.Bridge.Printers.Prusa;
+
+/// <summary>The requests of one connect (identify) and of one poll cycle, folded into state.</summary>
+internal sealed class PrusaPoller
+{
+    private readonly PrusaLinkClient _client;
+    private readonly TimeProvider _time;
+    private readonly string? _configuredModel;
+    private string? _lastRawState;
+
+    public PrusaPoller(PrusaLinkClient client, TimeProvider time, string? configuredModel)
+    {
+        _client = client;
+        _time = time;
+        _configuredModel = configuredModel;
+    }
+
+    /// <summary><c>/api/version</c>, <c>/api/v1/info</c> and the loaded material, on every connect.</summary>
+    public async Task<PrinterState> IdentifyAsync(PrinterState state, CancellationToken cancellationToken)
+    {
+        var versionResponse = await _client.SendAsync(HttpMethod.Get, "/api/version", cancellationToken).ConfigureAwait(false);
+        if (versionResponse.StatusCode != 200)
+        {
+            throw new PrusaTransientException($"/api/version answered {versionResponse.StatusCode}");
+        }
+
+        var version = ReadOrTransient(() => PrusaIdentityReader.ReadVersion(versionResponse.Body));
+        var infoResponse = await _client.SendAsync(HttpMethod.Get, "/api/v1/info", cancellationToken).ConfigureAwait(false);
+        var info = infoResponse.StatusCode == 200 ? ReadOrTransient(() => PrusaIdentityReader.ReadInfo(infoResponse.Body)) : null;
+        _lastRawState = null;
+        return PrusaStatusNormalizer.ApplyIdentity(state, _configuredModel, version, info);
+    }
+
+    /// <summary><c>/api/v1/status</c>, <c>/api/v1/job</c> while there is a job, and the material when the state moved.</summary>
+    /// <exception cref="PrusaBadResponseException">The status body is unusable.</exception>
+    public async Task<PrusaPollResult> PollAsync(PrinterState state, CancellationToken cancellationToken)
+    {
+        var statusResponse = await _client.SendAsync(HttpMethod.Get, "/api/v1/status", cancellationToken).ConfigureAwait(false);
+        if (statusResponse.StatusCode != 200)
+        {
+            throw new PrusaTransientException($"/api/v1/status answered {statusResponse.StatusCode}");
+        }
+
+        var status = PrusaStatusReader.Read(statusResponse.Body);
+        var mapped = PrusaStateMapper.Map(status.State);
+        PrusaJob? job = null;
+        if (status.Job is not null || PrusaStateMapper.HoldsJob(mapped))
+        {
+            var jobResponse = await _client.SendAsync(HttpMethod.Get, "/api/v1/job", cancellationToken).ConfigureAwait(false);
+            job = jobResponse.StatusCode == 200 ? PrusaJobReader.Read(jobResponse.Body) : null;
+        }
+
+        var next = PrusaStatusNormalizer.Apply(state, status, job, _time.GetUtcNow());
+        if (status.State != _lastRawState)
+        {
+            // Material changes only through load/unload, which passes through another state.
+            next = await RefreshMaterialAsync(next, cancellationToken).ConfigureAwait(false);
+            _lastRawState = status.State;
+        }
+
+        var active = status.Job is not null || PrusaStateMapper.HoldsJob(mapped);
+        return new PrusaPollResult(next, active, status.Job?.Id ?? job?.Id);
+    }
+
+    /// <summary>The current job id straight from the printer (after a 404 on a command).</summary>
+    public async Task<int?> ReadCurrentJobIdAsync(CancellationToken cancellationToken)
+    {
+        var response = await _client.SendAsync(HttpMethod.Get, "/api/v1/status", cancellationToken).ConfigureAwait(false);
+        return response.StatusCode == 200 ? PrusaStatusReader.Read(response.Body).Job?.Id : null;
+    }
+
+    private async Task<PrinterState> RefreshMaterialAsync(PrinterState state, CancellationToken cancellationToken)
+    {
+        var response = await _client.SendAsync(HttpMethod.Get, "/api/printer", cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != 200)
+        {
+            return state;
+        }
+
+        try
+        {
+            return PrusaStatusNormalizer.ApplyMaterial(state, PrusaLegacyReader.ReadPrinter(response.Body));
+        }
+        catch (PrusaBadResponseException)
+        {
+            // Material is a nicety; a bad legacy body must not cost the whole poll.
+            return state;
+        }
+    }
+
+    private static T ReadOrTransient<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (PrusaBadResponseException ex)
+        {
+            throw new PrusaTransientException(ex.Message, ex);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Printernizer.Bridge.Printers.Prusa;
+
+/// <summary>A printer's answer that was not an authentication failure.</summary>
+internal sealed record PrusaResponse(int StatusCode, string Body)
+{
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+}
