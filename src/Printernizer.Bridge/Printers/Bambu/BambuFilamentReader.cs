@@ -52,15 +52,16 @@ internal static class BambuFilamentReader
         var slot = BambuJson.Int(tray["id"])!.Value;
         var isHt = unitId >= 128;
         var index = isHt ? unitId : unitId * 4 + slot;
-        var bit = isHt ? 16 + (unitId - 128) : index;
-        var present = exist is not { } bits || bit >= 64 || (bits >> bit & 1) == 1;
+
+        // Captures disagree on where an AMS HT's bit sits, so only four-slot units are checked.
+        var present = isHt || exist is not { } bits || index >= 64 || (bits >> index & 1) == 1;
         var id = slot.ToString(CultureInfo.InvariantCulture);
         if (!present)
         {
             return new FilamentTray(id, null, null, null, false);
         }
 
-        return new FilamentTray(id, BambuJson.Text(tray["tray_type"]), Color(tray["tray_color"]), Remain(tray["remain"]), trayNow == index);
+        return Spool(id, tray, trayNow == index);
     }
 
     private static FilamentTray? External(JsonObject print, int? trayNow)
@@ -74,12 +75,16 @@ internal static class BambuFilamentReader
             return null;
         }
 
-        return new FilamentTray(
-            ExternalSpool.ToString(CultureInfo.InvariantCulture),
-            BambuJson.Text(spool["tray_type"]),
-            Color(spool["tray_color"]),
-            Remain(spool["remain"]),
-            trayNow == ExternalSpool);
+        return Spool(ExternalSpool.ToString(CultureInfo.InvariantCulture), spool, trayNow == ExternalSpool);
+    }
+
+    /// <summary>A slot without a filament type is empty: its colour and remain are placeholders.</summary>
+    private static FilamentTray Spool(string id, JsonObject tray, bool active)
+    {
+        var type = BambuJson.Text(tray["tray_type"]);
+        return type is null
+            ? new FilamentTray(id, null, null, null, active)
+            : new FilamentTray(id, type, Color(tray["tray_color"]), Remain(tray["remain"]), active);
     }
 
     /// <summary><c>RRGGBBAA</c> to <c>#RRGGBB</c>; fully transparent means "no colour known".</summary>

@@ -10,7 +10,7 @@ namespace Printernizer.Bridge.Printers.Bambu;
 /// </summary>
 internal sealed class BambuReportSanitizer
 {
-    private enum Kind { Number, Text, Object, Array }
+    private enum Kind { Number, Text, Id, Object, Array }
 
     private static readonly FrozenDictionary<string, Kind> Expected = new Dictionary<string, Kind>
     {
@@ -22,8 +22,8 @@ internal sealed class BambuReportSanitizer
         ["msg"] = Kind.Number, ["cooling_fan_speed"] = Kind.Number, ["big_fan1_speed"] = Kind.Number,
         ["big_fan2_speed"] = Kind.Number, ["heatbreak_fan_speed"] = Kind.Number,
         ["gcode_state"] = Kind.Text, ["subtask_name"] = Kind.Text, ["gcode_file"] = Kind.Text,
-        ["task_id"] = Kind.Text, ["subtask_id"] = Kind.Text, ["job_id"] = Kind.Text,
-        ["gcode_start_time"] = Kind.Text, ["print_type"] = Kind.Text, ["fun"] = Kind.Text,
+        ["task_id"] = Kind.Id, ["subtask_id"] = Kind.Id, ["job_id"] = Kind.Id,
+        ["gcode_start_time"] = Kind.Id, ["print_type"] = Kind.Text, ["fun"] = Kind.Text,
         ["ams"] = Kind.Object, ["device"] = Kind.Object, ["vt_tray"] = Kind.Object, ["3D"] = Kind.Object,
         ["hms"] = Kind.Array, ["lights_report"] = Kind.Array, ["vir_slot"] = Kind.Array,
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -58,7 +58,8 @@ internal sealed class BambuReportSanitizer
     private static bool Fits(JsonNode value, Kind kind) => kind switch
     {
         Kind.Number => BambuJson.Number(value) is not null,
-        Kind.Text => value is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number,
+        Kind.Text => value is JsonValue v && v.GetValueKind() == JsonValueKind.String,
+        Kind.Id => value is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number,
         Kind.Object => value is JsonObject,
         _ => value is JsonArray,
     };
