@@ -69,10 +69,12 @@ internal sealed partial class BambuSimulator
         {
             if (request?["pushing"]?["command"]?.GetValue<string>() is "pushall" or "start")
             {
+                Interlocked.Increment(ref _pushallRequests);
                 replies.Add(_reports.Full(_printer));
             }
             else if (request?["info"]?["command"]?.GetValue<string>() == "get_version")
             {
+                Interlocked.Increment(ref _versionRequests);
                 replies.Add(_reports.Version());
             }
             else if (request?["print"] is JsonObject print && print["command"]?.GetValue<string>() is "stop" or "pause" or "resume")

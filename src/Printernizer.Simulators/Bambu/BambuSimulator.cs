@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using MQTTnet;
-using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Printernizer.Simulators.Tls;
 
@@ -27,6 +24,8 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     private volatile BambuSimulatorFault _fault;
     private int _hostileKind;
     private int _connectionAttempts;
+    private int _pushallRequests;
+    private int _versionRequests;
 
     private BambuSimulator(BambuSimulatorOptions options, int port)
     {
@@ -46,6 +45,11 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
 
     /// <summary>CONNECT packets seen, accepted or not.</summary>
     public int ConnectionAttempts => Volatile.Read(ref _connectionAttempts);
+
+    /// <summary><c>pushall</c> requests received (a P1 lags when asked too often).</summary>
+    public int PushallRequests => Volatile.Read(ref _pushallRequests);
+
+    public int VersionRequests => Volatile.Read(ref _versionRequests);
 
     public string GcodeState
     {

@@ -14,6 +14,7 @@ internal sealed class BambuCertificateValidator
     private readonly BambuSettings _settings;
     private readonly BambuCertificatePinStore _pins;
     private readonly X509Certificate2Collection? _trustedRoots;
+    private readonly string? _caProblem;
 
     public BambuCertificateValidator(string printerId, BambuSettings settings, BambuCertificatePinStore pins)
     {
@@ -23,7 +24,15 @@ internal sealed class BambuCertificateValidator
         if (settings.CaFile is not null && !settings.TlsInsecure)
         {
             _trustedRoots = [];
-            _trustedRoots.ImportFromPemFile(settings.CaFile);
+            try
+            {
+                _trustedRoots.ImportFromPemFile(settings.CaFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                // Refuse every certificate with the reason rather than ending the connection loop.
+                _caProblem = $"printer '{printerId}': ca_file '{settings.CaFile}' cannot be read: {ex.Message}";
+            }
         }
     }
 
@@ -43,6 +52,11 @@ internal sealed class BambuCertificateValidator
         if (certificate is null)
         {
             return Reject($"printer '{_printerId}' presented no TLS certificate");
+        }
+
+        if (_caProblem is not null)
+        {
+            return Reject(_caProblem);
         }
 
         return _trustedRoots is null ? ValidatePin(certificate) : ValidateChain(certificate);

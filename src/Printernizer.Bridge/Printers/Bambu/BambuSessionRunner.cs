@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
 namespace Printernizer.Bridge.Printers.Bambu;
@@ -19,6 +18,7 @@ internal sealed class BambuSessionRunner
     private readonly BambuCommandTracker _commands;
     private readonly BambuStateReporter _reporter;
     private bool _lockedByReply;
+    private volatile BambuSession? _current;
 
     public BambuSessionRunner(
         string printerId, BambuSettings settings, TimeProvider time, ILogger logger,
@@ -35,12 +35,12 @@ internal sealed class BambuSessionRunner
     }
 
     /// <summary>The live session commands go through; null while disconnected.</summary>
-    public BambuSession? Current { get; private set; }
+    public BambuSession? Current => _current;
 
     public async Task RunAsync(BambuSession session, CancellationToken cancellationToken)
     {
         _lockedByReply = false;
-        Current = session;
+        _current = session;
         try
         {
             await session.PublishAsync(BambuCommandBuilder.GetVersion(), cancellationToken).ConfigureAwait(false);
@@ -53,7 +53,7 @@ internal sealed class BambuSessionRunner
         }
         finally
         {
-            Current = null;
+            _current = null;
             _reporter.Offline(error: null);
         }
     }
@@ -139,6 +139,4 @@ internal sealed class BambuSessionRunner
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    internal JsonObject CachedReport => _cache.Print;
 }
