@@ -86,6 +86,23 @@ public sealed class BambuConnectionFaultTests
     }
 
     [Fact]
+    public async Task RunAsync_PrinterKeepsDroppingSessions_StaysOfflineThenRecovers()
+    {
+        await using var harness = await BambuAdapterHarness.StartAsync(new BambuSimulatorOptions { Profile = BambuSimulatorProfile.A1Mini });
+        await harness.WaitOnlineAsync();
+
+        harness.Simulator.SetFault(BambuSimulatorFault.Disconnect);
+        await harness.Sink.WaitForAsync(s => !s.Online, "offline while sessions drop");
+        var attempts = harness.Simulator.ConnectionAttempts;
+        await WaitUntilAsync(() => harness.Simulator.ConnectionAttempts > attempts, "a reconnect attempt");
+        harness.Simulator.SetFault(BambuSimulatorFault.None);
+        var back = await harness.Sink.WaitForAsync(s => s.Online, "online after the drops stop");
+
+        Assert.Equal("A1 mini", back.Model);
+        Assert.Null(back.Error);
+    }
+
+    [Fact]
     public async Task RunAsync_CertificateChanged_RefusedNamingPrinterAndBothFingerprints()
     {
         await using var harness = await BambuAdapterHarness.StartAsync(new BambuSimulatorOptions { Profile = BambuSimulatorProfile.P1S });

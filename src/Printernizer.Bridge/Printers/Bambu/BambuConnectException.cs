@@ -9,22 +9,6 @@ internal sealed class BambuConnectException : Exception
         Code = code;
     }
 
-    public BambuConnectException()
-        : this("connect_failed", "connection refused")
-    {
-    }
-
-    public BambuConnectException(string message)
-        : this("connect_failed", message)
-    {
-    }
-
-    public BambuConnectException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Code = "connect_failed";
-    }
-
-    /// <summary><c>auth_failed</c> or <c>tls_certificate_rejected</c>.</summary>
-    public string Code { get; } = "connect_failed";
+    /// <summary><c>auth_failed</c> or <c>tls_certificate_rejected</c>; becomes <see cref="Domain.PrinterError.Code"/>.</summary>
+    public string Code { get; }
 }

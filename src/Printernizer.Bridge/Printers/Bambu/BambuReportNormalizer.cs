@@ -28,7 +28,9 @@ internal static class BambuReportNormalizer
             Online = true,
             HasData = true,
             Status = status,
-            Stage = BambuStageText.Describe(BambuJson.Int(print["stg_cur"]), gcodeState is "RUNNING" or "PAUSE" or "PREPARE"),
+            Stage = BambuStageText.Describe(
+                BambuJson.Int(print["stg_cur"]) ?? BambuJson.Int(print["stage"]?["_id"]),
+                gcodeState is "RUNNING" or "PAUSE" or "PREPARE"),
             Error = BambuPrintErrorFormatter.ToError(printError),
             Hms = BambuHmsDecoder.Decode(print["hms"]),
             Control = locked ? ControlState.Locked : ControlState.Available,
