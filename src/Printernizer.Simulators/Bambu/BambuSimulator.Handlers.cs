@@ -56,7 +56,18 @@ internal sealed partial class BambuSimulator
             return;
         }
 
-        foreach (var reply in Answer(request))
+        List<string> replies;
+        try
+        {
+            replies = Answer(request);
+        }
+        catch (InvalidOperationException)
+        {
+            // A request of the wrong shape (e.g. a number where a string belongs): a printer ignores it.
+            return;
+        }
+
+        foreach (var reply in replies)
         {
             await PublishAsync(System.Text.Encoding.UTF8.GetBytes(reply)).ConfigureAwait(false);
         }

@@ -72,6 +72,22 @@ internal static class BambuJson
 
     public static JsonObject? Object(JsonNode? node) => node as JsonObject;
 
+    /// <summary>Walks object keys; null as soon as a step is missing or not an object (indexing a value would throw).</summary>
+    public static JsonNode? Path(JsonNode? node, params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (node is not JsonObject obj)
+            {
+                return null;
+            }
+
+            node = obj[key];
+        }
+
+        return node;
+    }
+
     public static JsonArray? Array(JsonNode? node) => node as JsonArray;
 
     public static IEnumerable<JsonObject> Objects(JsonNode? node) =>

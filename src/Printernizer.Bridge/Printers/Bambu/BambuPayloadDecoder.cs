@@ -14,7 +14,8 @@ internal sealed class BambuPayloadDecoder
     public const int MaxBytes = 1024 * 1024;
     public const int MaxDepth = 64;
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth };
+    // Duplicate keys are refused here: a lazily built JsonObject would otherwise throw on first access, far from the parser.
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     private readonly BambuInputFaultCounter _faults;
 

@@ -29,7 +29,7 @@ internal static class BambuReportNormalizer
             HasData = true,
             Status = status,
             Stage = BambuStageText.Describe(
-                BambuJson.Int(print["stg_cur"]) ?? BambuJson.Int(print["stage"]?["_id"]),
+                BambuJson.Int(print["stg_cur"]) ?? BambuJson.Int(BambuJson.Path(print, "stage", "_id")),
                 gcodeState is "RUNNING" or "PAUSE" or "PREPARE"),
             Error = BambuPrintErrorFormatter.ToError(printError),
             Hms = BambuHmsDecoder.Decode(print["hms"]),
@@ -49,7 +49,7 @@ internal static class BambuReportNormalizer
     }
 
     private static PrinterCapabilities Capabilities(JsonObject print, BambuModel? model) => new(
-        ChamberTemperature: model?.ChamberSensor ?? print["device"]?["ctc"] is not null,
+        ChamberTemperature: model?.ChamberSensor ?? BambuJson.Path(print, "device", "ctc") is JsonObject,
         ChamberTarget: model?.ChamberHeater ?? false,
         Layers: true,
         Hms: true,

@@ -17,7 +17,7 @@ internal static class BambuTemperatureReader
 
     private static Temperature? Nozzle(JsonObject print, JsonObject? device)
     {
-        var extruder = BambuJson.Object(device?["extruder"]);
+        var extruder = BambuJson.Object(BambuJson.Path(device, "extruder"));
         if (extruder is not null)
         {
             // Dual-nozzle printers: the active extruder is (state >> 4) & 0xF.
@@ -35,7 +35,7 @@ internal static class BambuTemperatureReader
 
     private static Temperature? Bed(JsonObject print, JsonObject? device)
     {
-        if (BambuJson.Long(device?["bed"]?["info"]?["temp"]) is { } packed)
+        if (BambuJson.Long(BambuJson.Path(device, "bed", "info", "temp")) is { } packed)
         {
             return BambuPackedTemperature.Decode(packed);
         }
@@ -51,7 +51,7 @@ internal static class BambuTemperatureReader
         }
 
         var hasTarget = model?.ChamberHeater ?? false;
-        if (BambuJson.Long(device?["ctc"]?["info"]?["temp"]) is { } packed)
+        if (BambuJson.Long(BambuJson.Path(device, "ctc", "info", "temp")) is { } packed)
         {
             return BambuPackedTemperature.Decode(packed, hasTarget);
         }

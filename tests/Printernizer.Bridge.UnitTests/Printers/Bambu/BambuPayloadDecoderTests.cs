@@ -51,6 +51,28 @@ public sealed class BambuPayloadDecoderTests
         Assert.Equal(2, BambuPayloadDecoder.NestingDepth("""{"a":["[[[{{\"]]"]}"""u8));
 
     [Fact]
+    public void Decode_DuplicateKeysNested_IsRefusedAsInvalidJsonBeforeAnyUse()
+    {
+        var root = Decoder().Decode("""{"print":{"ams":{"tray_now":"1","tray_now":"2"}}}"""u8);
+
+        Assert.Null(root);
+        Assert.Equal(1, _faults.Count(BambuInputFault.InvalidJson));
+    }
+
+    [Fact]
+    public void Normalize_NestedValuesOfWrongShape_ReadAsAbsent()
+    {
+        var cache = BambuFixtures.NewCache();
+        cache.Apply(Decoder().Decode("""{"print":{"command":"push_status","msg":0,"gcode_state":"IDLE","device":{"bed":5,"ctc":{"info":"x"},"extruder":[1]},"stage":3,"bed_temper":40}}"""u8)!, out _);
+
+        var state = BambuReportNormalizer.Normalize(cache.Print, cache.Version, BambuFixtures.Empty(), false, BambuFixtures.Now);
+
+        Assert.Equal(new Printernizer.Bridge.Domain.Temperature(40, null), state.Temperatures.Bed);
+        Assert.Null(state.Temperatures.Chamber);
+        Assert.Null(state.Stage);
+    }
+
+    [Fact]
     public void Decode_ArrayAtTopLevel_IsRefused()
     {
         Assert.Null(Decoder().Decode("[1,2]"u8));
