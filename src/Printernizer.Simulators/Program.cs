@@ -1,8 +1,15 @@
-switch (args.FirstOrDefault())
+using Printernizer.Simulators.Bambu;
+using Printernizer.Simulators.Prusa;
+
+return args.Length == 0 ? Usage() : args[0] switch
 {
-    case "prusa":
-        return await Printernizer.Simulators.Prusa.PrusaSimulatorCli.RunAsync(args);
-    default:
-        await Console.Error.WriteLineAsync("usage: Printernizer.Simulators prusa [options]");
-        return 2;
+    "bambu" => await BambuSimulatorCli.RunAsync(args[1..]),
+    "prusa" => await PrusaSimulatorCli.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Printernizer.Simulators bambu [options] | prusa [options]");
+    return 2;
 }

@@ -5,7 +5,7 @@ internal static class PrinterTypeCatalog
 {
     public static PrinterTypeRegistry CreateRegistry() => new(
     [
-        // One line per printer type, e.g. new Bambu.BambuPrinterType(),
+        new Bambu.BambuPrinterType(),
         new Prusa.PrusaPrinterType(),
     ]);
 }

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Printernizer.Bridge.Domain;
+
+namespace Printernizer.Bridge.Printers.Bambu;
+
+/// <summary>
+/// Job identity, start and finish times, and progress. Times come from the report
+/// (<c>gcode_start_time</c>) where it has them, else from when the transition was seen.
+/// </summary>
+internal static class BambuJobReader
+{
+    public static PrintJob Job(JsonObject print, PrinterStatus status, PrinterState previous, DateTimeOffset now)
+    {
+        var name = BambuJson.Text(print["subtask_name"]);
+        var file = BambuJson.Text(print["gcode_file"]);
+        var id = JobId(print);
+        var previousJob = previous.Job;
+        var wasActive = previous.HasData && previous.Status.IsJobActive();
+        var sameJob = previousJob.Name == name && previousJob.Id == id;
+
+        DateTimeOffset? started = ReportedStart(print);
+        if (started is null && status.IsJobActive())
+        {
+            started = wasActive && sameJob ? previousJob.StartedAt ?? now : now;
+        }
+        else if (started is null && status.IsJobEnd() && sameJob)
+        {
+            started = previousJob.StartedAt;
+        }
+
+        DateTimeOffset? finished = null;
+        if (status.IsJobEnd())
+        {
+            finished = previous.Status.IsJobEnd() && sameJob ? previousJob.FinishedAt : wasActive ? now : null;
+        }
+
+        return new PrintJob(name, file, id, status, started, finished);
+    }
+
+    public static JobProgress Progress(JsonObject print, PrintJob job, DateTimeOffset now)
+    {
+        var threeD = BambuJson.Object(print["3D"]);
+        var remainingMinutes = BambuJson.Int(print["mc_remaining_time"]);
+        var active = job.Status.IsJobActive();
+        int? remaining = remainingMinutes is >= 0 ? remainingMinutes * 60 : null;
+        int? elapsed = active && job.StartedAt is { } start && now >= start ? (int)(now - start).TotalSeconds : null;
+        return new JobProgress(
+            BambuJson.Number(print["mc_percent"]) is { } p ? Math.Clamp(p, 0, 100) : null,
+            BambuJson.Int(print["layer_num"]) ?? BambuJson.Int(threeD?["layer_num"]),
+            BambuJson.Int(print["total_layer_num"]) ?? BambuJson.Int(threeD?["total_layer_num"]),
+            remaining,
+            elapsed,
+            active && remaining is { } r ? now.AddSeconds(r) : null);
+    }
+
+    private static string? JobId(JsonObject print)
+    {
+        foreach (var key in (string[])["job_id", "task_id", "subtask_id"])
+        {
+            if (BambuJson.Text(print[key]) is { } id && id != "0")
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static DateTimeOffset? ReportedStart(JsonObject print) =>
+        BambuJson.Long(print["gcode_start_time"]) is > 0 and < 100_000_000_000 and var seconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

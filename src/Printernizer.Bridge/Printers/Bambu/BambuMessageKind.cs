@@ -1,0 +1,9 @@
+namespace Printernizer.Bridge.Printers.Bambu;
+
+internal enum BambuMessageKind
+{
+    Ignored,
+    Report,
+    Version,
+    Acknowledgement,
+}

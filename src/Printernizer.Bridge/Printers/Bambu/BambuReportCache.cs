@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace Printernizer.Bridge.Printers.Bambu;
+
+/// <summary>
+/// The cached <c>print</c> report and version info of one printer. Full reports (<c>msg: 0</c>)
+/// replace it, everything else is merged in; command acknowledgements are never merged.
+/// </summary>
+internal sealed class BambuReportCache
+{
+    private readonly BambuReportSanitizer _sanitizer;
+
+    public BambuReportCache(BambuReportSanitizer sanitizer)
+    {
+        _sanitizer = sanitizer;
+    }
+
+    public JsonObject Print { get; private set; } = [];
+
+    public bool HasReport { get; private set; }
+
+    public BambuVersionInfo Version { get; private set; } = BambuVersionInfo.Unknown;
+
+    /// <summary>Applies one message; returns the <c>print</c> acknowledgement when it is one, for command matching.</summary>
+    public BambuMessageKind Apply(JsonObject root, out JsonObject? acknowledgement)
+    {
+        acknowledgement = null;
+        if (root["info"] is JsonObject info && BambuJson.String(info["command"]) == "get_version")
+        {
+            Version = BambuVersionInfo.Parse(info);
+            return BambuMessageKind.Version;
+        }
+
+        if (root["print"] is not JsonObject print)
+        {
+            return BambuMessageKind.Ignored;
+        }
+
+        if (print.ContainsKey("result") || print.ContainsKey("err_code"))
+        {
+            acknowledgement = print;
+            return BambuMessageKind.Acknowledgement;
+        }
+
+        var command = BambuJson.String(print["command"]);
+        if (command is not (null or "push_status"))
+        {
+            return BambuMessageKind.Ignored;
+        }
+
+        _sanitizer.Sanitize(print);
+        if (BambuJson.Int(print["msg"]) == 0)
+        {
+            Print = (JsonObject)print.DeepClone();
+        }
+        else
+        {
+            BambuReportMerger.Merge(Print, print);
+        }
+
+        HasReport = true;
+        return BambuMessageKind.Report;
+    }
+}

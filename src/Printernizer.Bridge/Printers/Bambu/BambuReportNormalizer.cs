@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Printernizer.Bridge.Domain;
+
+namespace Printernizer.Bridge.Printers.Bambu;
+
+/// <summary>The cached (merged) report plus version info to the normalized <see cref="PrinterState"/>.</summary>
+internal static class BambuReportNormalizer
+{
+    private const ulong SignatureRequiredBit = 0x20000000;
+
+    /// <param name="lockedByReply">A command was answered with <c>err_code</c> 84033543 on this connection.</param>
+    public static PrinterState Normalize(
+        JsonObject print,
+        BambuVersionInfo version,
+        PrinterState previous,
+        bool lockedByReply,
+        DateTimeOffset now)
+    {
+        var model = BambuModelCatalog.Find(version.Model);
+        var printError = BambuJson.Long(print["print_error"]);
+        var gcodeState = BambuJson.String(print["gcode_state"]);
+        var status = BambuStatusMapper.Map(gcodeState, printError, previous.Status);
+        var job = BambuJobReader.Job(print, status, previous, now);
+        var locked = lockedByReply || (BambuJson.Hex(print["fun"]) is { } fun && (fun & SignatureRequiredBit) != 0);
+
+        return previous with
+        {
+            Online = true,
+            HasData = true,
+            Status = status,
+            Stage = BambuStageText.Describe(
+                BambuJson.Int(print["stg_cur"]) ?? BambuJson.Int(BambuJson.Path(print, "stage", "_id")),
+                gcodeState is "RUNNING" or "PAUSE" or "PREPARE"),
+            Error = BambuPrintErrorFormatter.ToError(printError),
+            Hms = BambuHmsDecoder.Decode(print["hms"]),
+            Control = locked ? ControlState.Locked : ControlState.Available,
+            Model = version.Model ?? previous.Model,
+            Firmware = version.Firmware ?? previous.Firmware,
+            Temperatures = BambuTemperatureReader.Read(print, model),
+            Progress = BambuJobReader.Progress(print, job, now),
+            Job = job,
+            Filament = BambuFilamentReader.Read(print),
+            Fans = BambuExtrasReader.Fans(print, model),
+            Motion = BambuExtrasReader.Motion(print),
+            Lights = BambuExtrasReader.Lights(print),
+            Capabilities = Capabilities(print, model),
+            UpdatedAt = now,
+        };
+    }
+
+    private static PrinterCapabilities Capabilities(JsonObject print, BambuModel? model) => new(
+        ChamberTemperature: model?.ChamberSensor ?? BambuJson.Path(print, "device", "ctc") is JsonObject,
+        ChamberTarget: model?.ChamberHeater ?? false,
+        Layers: true,
+        Hms: true,
+        Filament: true,
+        Fans: true,
+        Motion: true,
+        Lights: print["lights_report"] is JsonArray,
+        Pause: true);
+}

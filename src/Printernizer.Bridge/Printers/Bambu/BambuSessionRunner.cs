@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+
+namespace Printernizer.Bridge.Printers.Bambu;
+
+/// <summary>
+/// Runs one connected session: <c>get_version</c> and <c>pushall</c> at start, every message
+/// through decoder, cache and normalizer, a periodic <c>pushall</c> on delta models, and the
+/// watchdog. Returns when the session is lost or silent; the state is then offline.
+/// </summary>
+internal sealed class BambuSessionRunner
+{
+    private readonly string _printerId;
+    private readonly BambuSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly BambuPayloadDecoder _decoder;
+    private readonly BambuReportCache _cache;
+    private readonly BambuCommandTracker _commands;
+    private readonly BambuStateReporter _reporter;
+    private bool _lockedByReply;
+    private volatile BambuSession? _current;
+
+    public BambuSessionRunner(
+        string printerId, BambuSettings settings, TimeProvider time, ILogger logger,
+        BambuInputFaultCounter faults, BambuCommandTracker commands, BambuStateReporter reporter)
+    {
+        _printerId = printerId;
+        _settings = settings;
+        _time = time;
+        _logger = logger;
+        _decoder = new BambuPayloadDecoder(faults);
+        _cache = new BambuReportCache(new BambuReportSanitizer(faults));
+        _commands = commands;
+        _reporter = reporter;
+    }
+
+    /// <summary>The live session commands go through; null while disconnected.</summary>
+    public BambuSession? Current => _current;
+
+    public async Task RunAsync(BambuSession session, CancellationToken cancellationToken)
+    {
+        _lockedByReply = false;
+        _current = session;
+        try
+        {
+            await session.PublishAsync(BambuCommandBuilder.GetVersion(), cancellationToken).ConfigureAwait(false);
+            await session.PublishAsync(BambuCommandBuilder.Pushall(), cancellationToken).ConfigureAwait(false);
+            await ReadAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Printer {PrinterId}: session ended: {Reason}", _printerId, ex.Message);
+        }
+        finally
+        {
+            _current = null;
+            _reporter.Offline(error: null);
+        }
+    }
+
+    private async Task ReadAsync(BambuSession session, CancellationToken cancellationToken)
+    {
+        var lastMessage = _time.GetUtcNow();
+        var lastPushall = lastMessage;
+        while (true)
+        {
+            var now = _time.GetUtcNow();
+            var watchdogLeft = _settings.Watchdog - (now - lastMessage);
+            if (watchdogLeft <= TimeSpan.Zero)
+            {
+                _logger.LogWarning("Printer {PrinterId}: no message for {Watchdog}, reconnecting", _printerId, _settings.Watchdog);
+                return;
+            }
+
+            if (SendsDeltas() && now - lastPushall >= _settings.PushallInterval)
+            {
+                await session.PublishAsync(BambuCommandBuilder.Pushall(), cancellationToken).ConfigureAwait(false);
+                lastPushall = now;
+            }
+
+            var wait = SendsDeltas() ? Min(watchdogLeft, _settings.PushallInterval - (now - lastPushall)) : watchdogLeft;
+            using var timeout = new CancellationTokenSource(Max(wait, TimeSpan.FromMilliseconds(1)), _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            BambuInbound inbound;
+            try
+            {
+                inbound = await session.Inbound.ReadAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                continue;
+            }
+
+            if (inbound.Disconnected)
+            {
+                _logger.LogWarning("Printer {PrinterId}: connection lost", _printerId);
+                return;
+            }
+
+            lastMessage = _time.GetUtcNow();
+            Handle(inbound);
+        }
+    }
+
+    private void Handle(BambuInbound inbound)
+    {
+        if (inbound.Payload is null)
+        {
+            _decoder.RecordOversize(inbound.OversizeLength);
+            return;
+        }
+
+        if (_decoder.Decode(inbound.Payload) is not { } root)
+        {
+            return;
+        }
+
+        var kind = _cache.Apply(root, out var acknowledgement);
+        if (acknowledgement is not null)
+        {
+            _lockedByReply |= BambuCommandTracker.IsLockedReply(acknowledgement);
+            _commands.Complete(acknowledgement);
+        }
+
+        if (kind != BambuMessageKind.Ignored && _cache.HasReport)
+        {
+            Publish();
+        }
+    }
+
+    private void Publish()
+    {
+        var state = BambuReportNormalizer.Normalize(_cache.Print, _cache.Version, _reporter.Current, _lockedByReply, _time.GetUtcNow());
+        _reporter.Report(state);
+    }
+
+    private bool SendsDeltas() => BambuModelCatalog.Find(_cache.Version.Model)?.SendsDeltas ?? false;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,28 @@
+namespace Printernizer.Simulators.Bambu;
+
+/// <summary>One simulated Bambu printer.</summary>
+internal sealed record BambuSimulatorOptions
+{
+    public string Serial { get; init; } = "00M09A350100001";
+    public string AccessCode { get; init; } = "12345678";
+    public BambuSimulatorProfile Profile { get; init; } = BambuSimulatorProfile.X1C;
+
+    /// <summary>0 picks a free port on loopback.</summary>
+    public int Port { get; init; }
+
+    /// <summary>How long a job takes from PREPARE to FINISH (a quarter of it is preparing).</summary>
+    public TimeSpan JobDuration { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the printer pushes a report.</summary>
+    public TimeSpan Tick { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The print time shown in <c>mc_remaining_time</c>, so short test jobs still count down in minutes.</summary>
+    public int ReportedJobMinutes { get; init; } = 90;
+
+    public int TotalLayers { get; init; } = 120;
+
+    /// <summary>Developer Mode off: commands are refused with <c>err_code</c> 84033543.</summary>
+    public bool Locked { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
