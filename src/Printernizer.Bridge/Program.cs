@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.Hosting;
+using Printernizer.Bridge.Hosting.Demo;
 using Printernizer.Bridge.Printers;
 using Serilog;
 
@@ -22,6 +23,11 @@ if (options.Version)
 {
     Console.WriteLine($"Printernizer Bridge {BridgeVersion.Current}");
     return 0;
+}
+
+if (options.Demo)
+{
+    return await DemoCommand.RunAsync(options.Port ?? 1883).ConfigureAwait(false);
 }
 
 var registry = PrinterTypeCatalog.CreateRegistry();

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MQTTnet.Packets;
 using MQTTnet.Server;
 using Printernizer.Bridge.Configuration;
 
@@ -9,6 +11,10 @@ namespace Printernizer.Bridge.Hosting;
 /// <summary>The built-in MQTT broker (<c>mqtt.url: embedded</c>), started before the bridge connects to it.</summary>
 internal sealed partial class EmbeddedBroker : IHostedService, IDisposable
 {
+    private static readonly FieldInfo? ConnectPacketField = typeof(ValidatingConnectionEventArgs)
+        .GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+        .FirstOrDefault(f => f.FieldType == typeof(MqttConnectPacket));
+
     private readonly MqttServer _server;
     private readonly MqttSettings _settings;
     private readonly ILogger<EmbeddedBroker> _logger;
@@ -24,6 +30,7 @@ internal sealed partial class EmbeddedBroker : IHostedService, IDisposable
             .WithDefaultEndpointPort(settings.Port)
             .Build();
         _server = factory.CreateMqttServer(options);
+        _server.ValidatingConnectionAsync += AssignClientIdentifier;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -36,6 +43,29 @@ internal sealed partial class EmbeddedBroker : IHostedService, IDisposable
         _server.StopAsync(new MqttServerStopOptionsBuilder().Build());
 
     public void Dispose() => _server.Dispose();
+
+    /// <summary>
+    /// mosquitto_sub and many scripts connect with an empty client id and a clean session, and
+    /// expect the broker to make one up, as MQTT 3.1.1 and 5 allow. MQTTnet does that only for
+    /// MQTT 5 (through <see cref="ValidatingConnectionEventArgs.AssignedClientIdentifier"/>); for
+    /// 3.1.1 the id is set on the CONNECT packet, which MQTTnet keeps private, before its check.
+    /// </summary>
+    private static Task AssignClientIdentifier(ValidatingConnectionEventArgs args)
+    {
+        if (!string.IsNullOrEmpty(args.ClientId))
+        {
+            return Task.CompletedTask;
+        }
+
+        var assigned = "auto-" + Guid.NewGuid().ToString("N");
+        args.AssignedClientIdentifier = assigned;
+        if (ConnectPacketField?.GetValue(args) is MqttConnectPacket { CleanSession: true } connect)
+        {
+            connect.ClientId = assigned;
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static IPAddress Resolve(string host) =>
         host switch

@@ -113,6 +113,23 @@ internal sealed class BambuSimulatedPrinter
         return true;
     }
 
+    /// <summary>The print fails on its own (e.g. a clogged nozzle): FAILED with the given <c>print_error</c>, kept until the next job.</summary>
+    public bool Fail(long printError)
+    {
+        if (!IsBusy)
+        {
+            return false;
+        }
+
+        _runningSince = null;
+        GcodeState = "FAILED";
+        StageCode = IdleStage;
+        PrintError = printError;
+        NozzleTarget = 0;
+        BedTarget = 0;
+        return true;
+    }
+
     public void Advance(DateTimeOffset now)
     {
         var dt = (now - _lastAdvance).TotalSeconds;

@@ -71,6 +71,24 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>A cancel pressed on the printer's screen.</summary>
+    public bool CancelJob()
+    {
+        lock (_gate)
+        {
+            return _printer.Stop();
+        }
+    }
+
+    /// <summary>The running print fails with <paramref name="printError"/> (default 0x0300_8008, a nozzle clog).</summary>
+    public bool FailJob(long printError = 0x03008008)
+    {
+        lock (_gate)
+        {
+            return _printer.Fail(printError);
+        }
+    }
+
     public void SetFault(BambuSimulatorFault fault) => _fault = fault;
 
     public void SetLocked(bool locked)

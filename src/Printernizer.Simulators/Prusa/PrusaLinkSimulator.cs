@@ -71,6 +71,9 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
 
     public void AcknowledgeEnd() => _printer.AcknowledgeEnd();
 
+    /// <summary>A stop pressed on the printer's screen.</summary>
+    public bool CancelJob() => _printer.CancelFromPanel();
+
     public void SetFault(PrusaFault fault) => Volatile.Write(ref _fault, (int)fault);
 
     public void ClearRequestLog() => _log.Clear();

@@ -74,6 +74,22 @@ internal sealed class PrusaSimPrinter
         }
     }
 
+    /// <summary>A stop pressed on the printer's screen.</summary>
+    public bool CancelFromPanel()
+    {
+        lock (_lock)
+        {
+            Advance();
+            if (_state is not ("PRINTING" or "PAUSED"))
+            {
+                return false;
+            }
+
+            _state = "STOPPED";
+            return true;
+        }
+    }
+
     public PrusaSimJobAnswer Command(string id, string command)
     {
         lock (_lock)

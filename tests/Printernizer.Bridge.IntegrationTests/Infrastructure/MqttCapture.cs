@@ -42,12 +42,15 @@ public sealed class MqttCapture : IAsyncDisposable
         }
     }
 
-    public static async Task<MqttCapture> ConnectAsync(TestBroker broker, params string[] filters)
+    public static Task<MqttCapture> ConnectAsync(TestBroker broker, params string[] filters) =>
+        ConnectAsync(broker.Host, broker.Port, filters);
+
+    public static async Task<MqttCapture> ConnectAsync(string host, int port, params string[] filters)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var capture = new MqttCapture(client);
         var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
+            .WithTcpServer(host, port)
             .WithClientId("test-capture-" + Guid.NewGuid().ToString("N")[..8])
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .Build();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Printernizer.Bridge.Publishing.Payloads;
@@ -10,7 +11,8 @@ namespace Printernizer.Bridge.Publishing.Payloads;
 /// </summary>
 internal static class JsonPayload
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
+    // The relaxed encoder keeps '+' in "+00:00" and non-ASCII job names readable; payloads are never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
