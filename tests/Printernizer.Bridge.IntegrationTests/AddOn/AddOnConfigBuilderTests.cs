@@ -1,6 +1,5 @@
 using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.Hosting.AddOn;
-using Printernizer.Bridge.Printers;
 using Printernizer.Bridge.Printers.Bambu;
 using Printernizer.Bridge.Printers.Prusa;
 
@@ -26,16 +25,16 @@ public sealed class AddOnConfigBuilderTests : IDisposable
         }
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("printernizer-addon-").FullName;
+    private readonly AddOnDataDirectory _data = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task LoadAsync_OptionsAndSupervisorBroker_GivesExpectedConfigWithBrokerCredentials()
     {
         await using var supervisor = StandInSupervisor.WithBroker("core-mosquitto", 1883, "addons", BrokerPassword);
 
-        var result = await LoadAsync(supervisor.Url, StandInSupervisor.Token, TwoPrinters);
+        var result = await _data.LoadAsync(supervisor.Url, StandInSupervisor.Token, TwoPrinters);
 
         Assert.True(result.Succeeded, string.Join('\n', result.Problems));
         var config = result.Config;
@@ -43,7 +42,7 @@ public sealed class AddOnConfigBuilderTests : IDisposable
             "mqtt://core-mosquitto:1883", false, "core-mosquitto", 1883, false, null, false, "addons", BrokerPassword,
             "workshop/printers", "homeassistant", "printernizer-bridge", true);
         Assert.Equal(expectedMqtt, config.Mqtt);
-        Assert.Equal((Path.Combine(_dir, "data"), false, "debug"), (config.StateDir, config.Control, config.LogLevel));
+        Assert.Equal((_data.StateDir, false, "debug"), (config.StateDir, config.Control, config.LogLevel));
         Assert.Collection(
             config.Printers,
             x1c => Assert.Equal(
@@ -63,75 +62,11 @@ public sealed class AddOnConfigBuilderTests : IDisposable
     {
         await using var supervisor = StandInSupervisor.WithBroker("192.168.1.10", 8883, null, null, ssl: true);
 
-        var result = await LoadAsync(supervisor.Url, StandInSupervisor.Token, """{"printers": [], "base_topic": "printernizer", "discovery_prefix": "homeassistant", "control": true, "log_level": "information"}""");
+        var result = await _data.LoadAsync(supervisor.Url, StandInSupervisor.Token, """{"printers": [], "base_topic": "printernizer", "discovery_prefix": "homeassistant", "control": true, "log_level": "information"}""");
 
         Assert.True(result.Succeeded, string.Join('\n', result.Problems));
         Assert.Equal(("mqtts://192.168.1.10:8883", true, 8883, null, null), (result.Config.Mqtt.Url, result.Config.Mqtt.UseTls, result.Config.Mqtt.Port, result.Config.Mqtt.Username, result.Config.Mqtt.Password));
         Assert.Empty(result.Config.Printers);
-    }
-
-    [Fact]
-    public async Task LoadAsync_NoSupervisorToken_ClearProblemAndNoRequest()
-    {
-        await using var supervisor = StandInSupervisor.WithBroker("core-mosquitto", 1883, "addons", BrokerPassword);
-
-        var result = await LoadAsync(supervisor.Url, token: null, TwoPrinters);
-
-        var problem = Assert.Single(result.Problems);
-        Assert.Equal("SUPERVISOR_TOKEN: environment variable is not set; the Supervisor sets it for Home Assistant add-ons, so --ha-addon only works inside the add-on (use --config outside it)", problem.ToString());
-        Assert.Empty(supervisor.Requests);
-    }
-
-    [Theory]
-    [InlineData(400, "Service not enabled", "answered 400 BadRequest (Service not enabled): no MQTT broker is available; install and start the Mosquitto broker add-on")]
-    [InlineData(403, "No access to mqtt service!", "answered 403 Forbidden (No access to mqtt service!): the add-on may not read the MQTT service; its config.yaml must declare services: [\"mqtt:need\"]")]
-    [InlineData(500, "Unknown error, see supervisor", "answered 500 InternalServerError (Unknown error, see supervisor): the Supervisor failed")]
-    [InlineData(503, "System is not ready", "answered 503 ServiceUnavailable (System is not ready): the Supervisor failed")]
-    public async Task LoadAsync_SupervisorRefuses_ProblemNamesStatusAndRemedy(int status, string message, string expected)
-    {
-        await using var supervisor = StandInSupervisor.Failing(status, message);
-
-        var result = await LoadAsync(supervisor.Url, StandInSupervisor.Token, TwoPrinters);
-
-        var problem = Assert.Single(result.Problems);
-        Assert.Equal(($"{supervisor.Url}/services/mqtt", 0, string.Empty), (problem.File, problem.Line, problem.KeyPath));
-        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task LoadAsync_WrongToken_ProblemSaysTheAddOnMayNotReadTheService()
-    {
-        await using var supervisor = StandInSupervisor.WithBroker("core-mosquitto", 1883, "addons", BrokerPassword);
-
-        var result = await LoadAsync(supervisor.Url, "not-the-token", TwoPrinters);
-
-        Assert.Contains("answered 401 Unauthorized (Unauthorized): the add-on may not read the MQTT service", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("""{"result": "ok", "data": {}}""", "has no host")]
-    [InlineData("""{"result": "ok", "data": {"host": "core-mosquitto", "port": "abc", "password": "broker-secret-Zq81"}}""", "has no valid port")]
-    [InlineData("""{"result": "ok"}""", "has no \"data\" object")]
-    [InlineData("""<html>broker-secret-Zq81</html>""", "is not valid JSON")]
-    public async Task LoadAsync_NoUsableMqttService_ClearProblemWithoutEchoingTheBody(string body, string expected)
-    {
-        await using var supervisor = StandInSupervisor.Answering(200, body);
-
-        var result = await LoadAsync(supervisor.Url, StandInSupervisor.Token, TwoPrinters);
-
-        var problem = Assert.Single(result.Problems);
-        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(BrokerPassword, problem.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task LoadAsync_SupervisorUnreachable_ProblemNamesTheAddress()
-    {
-        var closedPort = Infrastructure.TestBroker.FreePort();
-
-        var result = await LoadAsync($"http://127.0.0.1:{closedPort}", StandInSupervisor.Token, TwoPrinters);
-
-        Assert.StartsWith($"cannot reach the Supervisor at http://127.0.0.1:{closedPort}/", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,9 +87,9 @@ public sealed class AddOnConfigBuilderTests : IDisposable
             }
             """;
 
-        var result = await LoadAsync(supervisor.Url, StandInSupervisor.Token, options);
+        var result = await _data.LoadAsync(supervisor.Url, StandInSupervisor.Token, options);
 
-        var optionsPath = Path.Combine(_dir, "options.json");
+        var optionsPath = _data.OptionsPath;
         Assert.All(result.Problems, p => Assert.Equal((optionsPath, 0), (p.File, p.Line)));
         Assert.Equal(
             ["base_topic", "colour", "control", "log_level", "printers[0].id", "printers[0].port", "printers[1].host", "printers[1].password"],
@@ -173,7 +108,7 @@ public sealed class AddOnConfigBuilderTests : IDisposable
     {
         await using var supervisor = StandInSupervisor.Failing(400, "Service not enabled");
 
-        var result = await LoadAsync(supervisor.Url, StandInSupervisor.Token, """{"printers": [{"id": "a1", "type": "bambu_lab", "host": "10.0.0.5"}], "log_level": "information"}""");
+        var result = await _data.LoadAsync(supervisor.Url, StandInSupervisor.Token, """{"printers": [{"id": "a1", "type": "bambu_lab", "host": "10.0.0.5"}], "log_level": "information"}""");
 
         Assert.Equal(
             [string.Empty, "printers[0].access_code", "printers[0].serial"],
@@ -181,33 +116,13 @@ public sealed class AddOnConfigBuilderTests : IDisposable
     }
 
     [Fact]
-    public async Task LoadAsync_BrokerHostTheLoaderRefuses_ProblemBlamesTheSupervisorsAnnouncement()
-    {
-        await using var supervisor = StandInSupervisor.WithBroker("core mosquitto", 1883, "addons", BrokerPassword);
-
-        var result = await LoadAsync(supervisor.Url, StandInSupervisor.Token, """{"printers": []}""");
-
-        var problem = Assert.Single(result.Problems);
-        Assert.Equal($"{supervisor.Url}/services/mqtt", problem.File);
-        Assert.StartsWith("the broker the Supervisor announced is not usable: the host is missing or not a valid host name", problem.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task LoadAsync_OptionsFileMissing_ProblemNamesTheFile()
     {
         await using var supervisor = StandInSupervisor.WithBroker("core-mosquitto", 1883, "addons", BrokerPassword);
-        var environment = new AddOnEnvironment(Path.Combine(_dir, "nowhere.json"), supervisor.Url, StandInSupervisor.Token, _dir);
+        var environment = new AddOnEnvironment(Path.Combine(_data.Path, "nowhere.json"), supervisor.Url, StandInSupervisor.Token, _data.StateDir);
 
-        var result = await new AddOnConfigBuilder(environment, _ => null, PrinterTypeCatalog.CreateRegistry()).LoadAsync(CancellationToken.None);
+        var result = await _data.LoadAsync(environment);
 
-        Assert.StartsWith($"{Path.Combine(_dir, "nowhere.json")}: file not found", Assert.Single(result.Problems).ToString(), StringComparison.Ordinal);
-    }
-
-    private async Task<ConfigLoadResult> LoadAsync(string supervisorUrl, string? token, string optionsJson)
-    {
-        var optionsPath = Path.Combine(_dir, "options.json");
-        await File.WriteAllTextAsync(optionsPath, optionsJson);
-        var environment = new AddOnEnvironment(optionsPath, supervisorUrl, token, Path.Combine(_dir, "data"));
-        return await new AddOnConfigBuilder(environment, _ => null, PrinterTypeCatalog.CreateRegistry()).LoadAsync(CancellationToken.None);
+        Assert.StartsWith($"{Path.Combine(_data.Path, "nowhere.json")}: file not found", Assert.Single(result.Problems).ToString(), StringComparison.Ordinal);
     }
 }
