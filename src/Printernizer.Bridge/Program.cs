@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.Hosting;
+using Printernizer.Bridge.Hosting.AddOn;
 using Printernizer.Bridge.Hosting.Demo;
 using Printernizer.Bridge.Printers;
 using Serilog;
@@ -31,7 +32,9 @@ if (options.Demo)
 }
 
 var registry = PrinterTypeCatalog.CreateRegistry();
-var loaded = new BridgeConfigLoader().Load(options.ConfigPath, Environment.GetEnvironmentVariable, registry);
+var loaded = options.HaAddOn
+    ? await AddOnConfigBuilder.LoadFromEnvironmentAsync(registry, CancellationToken.None).ConfigureAwait(false)
+    : new BridgeConfigLoader().Load(options.ConfigPath, Environment.GetEnvironmentVariable, registry);
 if (!loaded.Succeeded)
 {
     foreach (var problem in loaded.Problems)
@@ -46,7 +49,7 @@ if (!loaded.Succeeded)
 var config = loaded.Config;
 if (options.CheckConfig)
 {
-    Console.WriteLine($"{options.ConfigPath}: OK ({config.Printers.Count} printer(s))");
+    Console.WriteLine($"{(options.HaAddOn ? "add-on options" : options.ConfigPath)}: OK ({config.Printers.Count} printer(s))");
     return 0;
 }
 

@@ -10,6 +10,8 @@ internal sealed record CommandLineOptions
                                    --check-config      validate the config, print problems, exit 0 or 2
                                    --demo [--port N]   embedded broker on 127.0.0.1:N (default 1883),
                                                        simulated printers, and the bridge, in one process
+                                   --ha-addon          Home Assistant add-on: options from /data/options.json,
+                                                       the broker from the Supervisor, state in /data
                                    --version
         """;
 
@@ -20,6 +22,8 @@ internal sealed record CommandLineOptions
     public bool Demo { get; init; }
 
     public int? Port { get; init; }
+
+    public bool HaAddOn { get; init; }
 
     public bool Version { get; init; }
 
@@ -52,6 +56,9 @@ internal sealed record CommandLineOptions
                     }
 
                     options = options with { Port = port };
+                    break;
+                case "--ha-addon":
+                    options = options with { HaAddOn = true };
                     break;
                 case "--version":
                     options = options with { Version = true };

@@ -31,7 +31,10 @@ internal sealed class BridgeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static BridgeProcess Start(params string[] arguments)
+    public static BridgeProcess Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
+
+    /// <param name="environment">Variables to set (null removes one) on top of the test's own environment.</param>
+    public static BridgeProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +42,18 @@ internal sealed class BridgeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Printernizer.Bridge.dll"));
         foreach (var argument in arguments)
         {
@@ -49,9 +64,12 @@ internal sealed class BridgeProcess : IAsyncDisposable
     }
 
     /// <summary>Runs to completion and returns the exit code with everything printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
+        RunAsync(new Dictionary<string, string?>(), arguments);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        await using var process = Start(arguments);
+        await using var process = Start(environment, arguments);
         var code = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (code, process.Output);
     }
