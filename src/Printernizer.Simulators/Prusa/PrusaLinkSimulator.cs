@@ -21,8 +21,17 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
         _server = new PrusaHttpServer(options.Address, options.ConnectionSlots, options.IdleConnectionTimeout, options.TimeProvider,
             async (request, ct) =>
             {
+                var receivedAt = options.TimeProvider.GetUtcNow();
                 var response = await router.HandleAsync(request, ct).ConfigureAwait(false);
-                _log.Enqueue(new PrusaRequestRecord(request.ConnectionId, request.Method, request.Target, response?.Status ?? 0, request.Header("Authorization") is not null || request.Header("X-Api-Key") is not null));
+                _log.Enqueue(new PrusaRequestRecord(
+                    request.ConnectionId,
+                    request.Method,
+                    request.Target,
+                    response?.Status ?? 0,
+                    request.Header("Authorization") is not null || request.Header("X-Api-Key") is not null)
+                {
+                    ReceivedAt = receivedAt,
+                });
                 return response;
             });
     }
