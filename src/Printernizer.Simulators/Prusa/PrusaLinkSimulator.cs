@@ -80,6 +80,10 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
 
     public void AcknowledgeEnd() => _printer.AcknowledgeEnd();
 
+    /// <summary>Someone stops the print on the printer's screen (no effect without a job).</summary>
+    public void StopOnScreen() =>
+        _printer.Command(_printer.Snapshot().JobId.ToString(System.Globalization.CultureInfo.InvariantCulture), "stop");
+
     public void SetFault(PrusaFault fault) => Volatile.Write(ref _fault, (int)fault);
 
     public void ClearRequestLog() => _log.Clear();
