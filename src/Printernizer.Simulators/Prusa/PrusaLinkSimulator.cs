@@ -21,8 +21,17 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
         _server = new PrusaHttpServer(options.Address, options.ConnectionSlots, options.IdleConnectionTimeout, options.TimeProvider,
             async (request, ct) =>
             {
+                var receivedAt = options.TimeProvider.GetUtcNow();
                 var response = await router.HandleAsync(request, ct).ConfigureAwait(false);
-                _log.Enqueue(new PrusaRequestRecord(request.ConnectionId, request.Method, request.Target, response?.Status ?? 0, request.Header("Authorization") is not null || request.Header("X-Api-Key") is not null));
+                _log.Enqueue(new PrusaRequestRecord(
+                    request.ConnectionId,
+                    request.Method,
+                    request.Target,
+                    response?.Status ?? 0,
+                    request.Header("Authorization") is not null || request.Header("X-Api-Key") is not null)
+                {
+                    ReceivedAt = receivedAt,
+                });
                 return response;
             });
     }
@@ -71,8 +80,8 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
 
     public void AcknowledgeEnd() => _printer.AcknowledgeEnd();
 
-    /// <summary>A stop pressed on the printer's screen.</summary>
-    public bool CancelJob() => _printer.CancelFromPanel();
+    /// <summary>Someone stops the print on the printer's screen; false without a running or paused job.</summary>
+    public bool StopOnScreen() => _printer.CancelFromPanel();
 
     public void SetFault(PrusaFault fault) => Volatile.Write(ref _fault, (int)fault);
 

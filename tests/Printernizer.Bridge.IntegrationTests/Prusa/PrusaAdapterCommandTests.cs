@@ -45,6 +45,28 @@ public sealed class PrusaAdapterCommandTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_JobReplacedSinceLastPoll_404RefreshesTheIdAndReportsIt()
+    {
+        // Polled once while printing, then not for an hour: the adapter's job id goes stale.
+        await using var h = await PrusaAdapterHarness.StartAsync(
+            PrusaFlavour.Buddy, o => o with { JobDuration = TimeSpan.FromMinutes(10) }, s => s with { PollActive = TimeSpan.FromHours(1) });
+        var first = h.Simulator.StartJob();
+        await h.Sink.WaitForAsync(s => s.Status == PrinterStatus.Printing);
+        h.Simulator.StopOnScreen();
+        h.Simulator.AcknowledgeEnd();
+        var second = h.Simulator.StartJob();
+
+        var stale = await h.Adapter.ExecuteAsync(PrinterCommand.Cancel, CancellationToken.None);
+        var retried = await h.Adapter.ExecuteAsync(PrinterCommand.Cancel, CancellationToken.None);
+
+        Assert.Equal(CommandResult.Failure($"job {first} is no longer the printer's current job (now {second}); not sent, try again"), stale);
+        Assert.Equal(CommandResult.Success, retried);
+        var deletes = h.Simulator.RequestLog.Where(r => r.Method == "DELETE").Select(r => $"{r.Target} {r.Status}");
+        Assert.Equal([$"/api/v1/job/{first} 404", $"/api/v1/job/{second} 204"], deletes);
+        Assert.Equal("STOPPED", h.Simulator.Snapshot.State);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_CancelWithoutJob_FailsWithoutSendingAnything()
     {
         await using var h = await PrusaAdapterHarness.StartAsync(PrusaFlavour.Buddy);

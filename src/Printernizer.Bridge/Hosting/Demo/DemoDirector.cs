@@ -30,7 +30,7 @@ internal sealed partial class DemoDirector : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
         LoopAsync("x1c", n => StartBambu(_fleet.X1c, n), n => n % 3 == 2 ? () => _fleet.X1c.FailJob() : null, () => _fleet.X1c.GcodeState is "PREPARE" or "RUNNING" or "PAUSE", static () => { }, stoppingToken),
         LoopAsync("p1s", n => StartBambu(_fleet.P1s, n), n => n % 3 == 1 ? () => _fleet.P1s.CancelJob() : null, () => _fleet.P1s.GcodeState is "PREPARE" or "RUNNING" or "PAUSE", static () => { }, stoppingToken),
-        LoopAsync("mk4", n => _fleet.Mk4.StartJob($"{JobNames[n % JobNames.Length]}_0.4n_0.2mm_PLA_MK4_12m.bgcode") > 0, n => n % 4 == 3 ? () => _fleet.Mk4.CancelJob() : null, () => _fleet.Mk4.Snapshot.State is "PRINTING" or "PAUSED", _fleet.Mk4.AcknowledgeEnd, stoppingToken));
+        LoopAsync("mk4", n => _fleet.Mk4.StartJob($"{JobNames[n % JobNames.Length]}_0.4n_0.2mm_PLA_MK4_12m.bgcode") > 0, n => n % 4 == 3 ? () => _fleet.Mk4.StopOnScreen() : null, () => _fleet.Mk4.Snapshot.State is "PRINTING" or "PAUSED", _fleet.Mk4.AcknowledgeEnd, stoppingToken));
 
     private static bool StartBambu(Simulators.Bambu.BambuSimulator simulator, int number)
     {

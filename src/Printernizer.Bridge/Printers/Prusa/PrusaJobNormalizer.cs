@@ -22,7 +22,8 @@ internal static class PrusaJobNormalizer
         // The Pi omits time_printing while it is 0.
         var elapsed = statusJob?.TimePrinting ?? job?.TimePrinting ?? (same ? previous.Progress.ElapsedSeconds : 0);
         var percent = Percent(statusJob?.Progress ?? job?.Progress);
-        var progress = new JobProgress(percent, null, null, remaining, elapsed, remaining is { } r ? now.AddSeconds(r) : null);
+        var eta = PrusaProgressClock.Eta(same ? previous.Progress.Eta : null, remaining, now);
+        var progress = new JobProgress(percent, null, null, remaining, PrusaProgressClock.WholeMinutes(elapsed), eta);
 
         // Computed once per job: recomputing from time_printing every poll would make it jitter.
         var startedAt = same && previous.Job.StartedAt is { } s ? s : now.AddSeconds(-(elapsed ?? 0));

@@ -9,6 +9,7 @@ internal sealed class PrusaPoller
     private readonly TimeProvider _time;
     private readonly string? _configuredModel;
     private string? _lastRawState;
+    private int? _fetchedJobId;
 
     public PrusaPoller(PrusaLinkClient client, TimeProvider time, string? configuredModel)
     {
@@ -30,6 +31,7 @@ internal sealed class PrusaPoller
         var infoResponse = await _client.SendAsync(HttpMethod.Get, "/api/v1/info", cancellationToken).ConfigureAwait(false);
         var info = infoResponse.StatusCode == 200 ? ReadOrTransient(() => PrusaIdentityReader.ReadInfo(infoResponse.Body)) : null;
         _lastRawState = null;
+        _fetchedJobId = null;
         return PrusaStatusNormalizer.ApplyIdentity(state, _configuredModel, version, info);
     }
 
@@ -46,10 +48,14 @@ internal sealed class PrusaPoller
         var status = PrusaStatusReader.Read(statusResponse.Body);
         var mapped = PrusaStateMapper.Map(status.State);
         PrusaJob? job = null;
-        if (status.Job is not null || PrusaStateMapper.HoldsJob(mapped))
+        var holdsJob = status.Job is not null || PrusaStateMapper.HoldsJob(mapped);
+        // status.job carries progress and times; /api/v1/job adds only the file and its metadata,
+        // which belong to the job, so it is read once per job and state rather than on every poll.
+        if (holdsJob && (status.Job?.Id is not { } id || id != _fetchedJobId || status.State != _lastRawState))
         {
             var jobResponse = await _client.SendAsync(HttpMethod.Get, "/api/v1/job", cancellationToken).ConfigureAwait(false);
             job = jobResponse.StatusCode == 200 ? PrusaJobReader.Read(jobResponse.Body) : null;
+            _fetchedJobId = job?.Id;
         }
 
         var next = PrusaStatusNormalizer.Apply(state, status, job, _time.GetUtcNow());

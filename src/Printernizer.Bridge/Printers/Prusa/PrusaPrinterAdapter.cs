@@ -150,6 +150,12 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
 
     private void Report(PrinterState state, string episode)
     {
+        if (_state.UpdatedAt != default && state with { UpdatedAt = _state.UpdatedAt } == _state)
+        {
+            // Most polls change nothing; the kept UpdatedAt stays the time of the last change.
+            return;
+        }
+
         if (!_state.Online && state.Online && _problemLogged)
         {
             _logger.LogInformation("Prusa printer is {Episode} again", episode);

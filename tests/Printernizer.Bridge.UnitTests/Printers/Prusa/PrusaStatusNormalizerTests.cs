@@ -19,7 +19,8 @@ public sealed class PrusaStatusNormalizerTests
         Assert.True(state.HasData);
         Assert.Equal(PrinterStatus.Printing, state.Status);
         Assert.Equal(new Temperatures(new Temperature(225, 225), new Temperature(60, 60), null), state.Temperatures);
-        Assert.Equal(new JobProgress(67, null, null, 3960, 8546, Now.AddSeconds(3960)), state.Progress);
+        // time_printing 8546 s is published in whole minutes; the start time uses the exact value.
+        Assert.Equal(new JobProgress(67, null, null, 3960, 8520, Now.AddSeconds(3960)), state.Progress);
         Assert.Equal(new PrintJob(null, null, "14", PrinterStatus.Printing, Now.AddSeconds(-8546), null), state.Job);
         Assert.Equal(new FanSpeeds(null, null, null, 3558, 5023), state.Fans);
         Assert.Equal(new MotionSettings(null, 100, 100), state.Motion);
