@@ -10,9 +10,8 @@ public sealed class DemoModeTests
     [Fact]
     public async Task Demo_ThreePrintersLiveDiscoveryValidAndCancelGivesOkAndJobCancelled()
     {
-        var port = TestBroker.FreePort();
         using var logger = new LoggerConfiguration().CreateLogger();
-        var session = await DemoRunner.StartAsync(port, logger, TimeSpan.FromSeconds(40), CancellationToken.None);
+        var (port, session) = await StartOnFreePortAsync(logger);
         MqttCapture? capture = null;
         try
         {
@@ -47,5 +46,21 @@ public sealed class DemoModeTests
         await capture.DisposeAsync();
         Assert.True(report.ExitCode == 0, report.Output);
         Assert.Empty(report.Problems);
+    }
+
+    /// <summary>Another process on this shared machine may take the free port between probe and bind: try again.</summary>
+    private static async Task<(int Port, DemoRunner.DemoSession Session)> StartOnFreePortAsync(Serilog.ILogger logger)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = TestBroker.FreePort();
+            try
+            {
+                return (port, await DemoRunner.StartAsync(port, logger, TimeSpan.FromSeconds(40), CancellationToken.None));
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 3)
+            {
+            }
+        }
     }
 }

@@ -29,8 +29,18 @@ internal static class DemoRunner
             services.AddHostedService(sp => new DemoDirector(
                 fleet, jobDuration, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DemoDirector>>()));
         });
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new DemoSession(host, fleet, stateDir);
+        var session = new DemoSession(host, fleet, stateDir);
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            return session;
+        }
+        catch
+        {
+            // E.g. the port is taken: stop the simulators too, then report.
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public static string Instructions(int port) => $"""
