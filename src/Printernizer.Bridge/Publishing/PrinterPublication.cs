@@ -35,17 +35,17 @@ internal sealed class PrinterPublication
         PublishIfChanged(_topics.Availability(_printerId), state.Online ? "online"u8.ToArray() : "offline"u8.ToArray(), output);
         if (!state.HasData)
         {
+            // Refused before the first contact (a wrong access code or password): nothing has values
+            // yet, but the error must reach users, so state carries it with status offline.
+            if (state.Error is not null)
+            {
+                PublishState(state with { Status = PrinterStatus.Offline }, now, output);
+            }
+
             return;
         }
 
-        var control = _controlEnabled ? state.Control : ControlState.ReadOnly;
-        var content = PayloadSerializer.State(state, control, updatedAt: null);
-        if (_stateContent is null || !content.AsSpan().SequenceEqual(_stateContent))
-        {
-            _stateContent = content;
-            var updatedAt = state.UpdatedAt == default ? now : state.UpdatedAt;
-            PublishIfChanged(_topics.State(_printerId), PayloadSerializer.State(state, control, updatedAt), output);
-        }
+        PublishState(state, now, output);
 
         if (TemperatureDeadband.ShouldPublish(_publishedTemperatures, _publishedTemperaturesAt, state.Temperatures, now))
         {
@@ -79,6 +79,18 @@ internal sealed class PrinterPublication
         foreach (var (topic, payload) in _retained)
         {
             output.Add(new OutgoingMessage(topic, payload, Retain: true));
+        }
+    }
+
+    private void PublishState(PrinterState state, DateTimeOffset now, List<OutgoingMessage> output)
+    {
+        var control = _controlEnabled ? state.Control : ControlState.ReadOnly;
+        var content = PayloadSerializer.State(state, control, updatedAt: null);
+        if (_stateContent is null || !content.AsSpan().SequenceEqual(_stateContent))
+        {
+            _stateContent = content;
+            var updatedAt = state.UpdatedAt == default ? now : state.UpdatedAt;
+            PublishIfChanged(_topics.State(_printerId), PayloadSerializer.State(state, control, updatedAt), output);
         }
     }
 

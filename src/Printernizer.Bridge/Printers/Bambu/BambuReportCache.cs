@@ -19,6 +19,9 @@ internal sealed class BambuReportCache
 
     public bool HasReport { get; private set; }
 
+    /// <summary>The printer sent a delta (<c>msg: 1</c>): it needs the periodic <c>pushall</c> even when its model is unknown.</summary>
+    public bool SawDelta { get; private set; }
+
     public BambuVersionInfo Version { get; private set; } = BambuVersionInfo.Unknown;
 
     /// <summary>Applies one message; returns the <c>print</c> acknowledgement when it is one, for command matching.</summary>
@@ -55,6 +58,7 @@ internal sealed class BambuReportCache
         }
         else
         {
+            SawDelta |= BambuJson.Int(print["msg"]) == 1;
             BambuReportMerger.Merge(Print, print);
         }
 
