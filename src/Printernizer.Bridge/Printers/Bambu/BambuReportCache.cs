@@ -17,6 +17,7 @@ internal sealed class BambuReportCache
 
     public JsonObject Print { get; private set; } = [];
 
+    /// <summary>A complete report (<c>msg: 0</c>, or a report without <c>msg</c>) has arrived.</summary>
     public bool HasReport { get; private set; }
 
     /// <summary>The printer sent a delta (<c>msg: 1</c>): it needs the periodic <c>pushall</c> even when its model is unknown.</summary>
@@ -52,17 +53,20 @@ internal sealed class BambuReportCache
         }
 
         _sanitizer.Sanitize(print);
-        if (BambuJson.Int(print["msg"]) == 0)
+        var msg = BambuJson.Int(print["msg"]);
+        if (msg == 0)
         {
             Print = (JsonObject)print.DeepClone();
         }
         else
         {
-            SawDelta |= BambuJson.Int(print["msg"]) == 1;
             BambuReportMerger.Merge(Print, print);
         }
 
-        HasReport = true;
+        // A delta that overtakes the pushall answer holds a few fields only (no gcode_state, no
+        // temperatures): it is merged, but the state counts only from the first complete report.
+        SawDelta |= msg == 1;
+        HasReport |= msg != 1;
         return BambuMessageKind.Report;
     }
 }

@@ -4,7 +4,7 @@ using Printernizer.Bridge.Printers.Bambu;
 
 namespace Printernizer.Bridge.UnitTests.Printers.Bambu;
 
-/// <summary>A printing P1S that keeps sending deltas with nothing new: the normalized state does not move.</summary>
+/// <summary>Delta printers: a steady stream of deltas with nothing new does not move the state; deltas alone are no state.</summary>
 public sealed class BambuSteadyReportTests
 {
     [Fact]
@@ -34,6 +34,20 @@ public sealed class BambuSteadyReportTests
 
         Assert.False(afterFull);
         Assert.True(cache.SawDelta);
+    }
+
+    [Fact]
+    public void Apply_DeltaBeforeThePushallAnswer_MergedButNoReportUntilTheFullOne()
+    {
+        var cache = BambuFixtures.NewCache();
+
+        cache.Apply(Delta("""{"wifi_signal":"-51dBm","mc_percent":12}"""), out _);
+        var afterDelta = cache.HasReport;
+        cache.Apply(BambuFixtures.Load("p1s_pushall_idle_ams.json"), out _);
+
+        Assert.False(afterDelta);
+        Assert.True(cache.HasReport);
+        Assert.Equal("IDLE", (string?)cache.Print["gcode_state"]);
     }
 
     private static JsonObject Delta(string fields)
