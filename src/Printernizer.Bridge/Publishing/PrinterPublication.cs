@@ -35,11 +35,11 @@ internal sealed class PrinterPublication
         PublishIfChanged(_topics.Availability(_printerId), state.Online ? "online"u8.ToArray() : "offline"u8.ToArray(), output);
         if (!state.HasData)
         {
-            // A printer that refused the credentials was reached: its error belongs in state
-            // (SPEC §5) although nothing else is known about it yet.
+            // Refused before the first contact (a wrong access code or password): nothing has values
+            // yet, but the error must reach users, so state carries it with status offline.
             if (state.Error is not null)
             {
-                PublishState(state, now, output);
+                PublishState(state with { Status = PrinterStatus.Offline }, now, output);
             }
 
             return;

@@ -44,8 +44,10 @@ public sealed class BambuRequestTests
             new BambuSimulatorOptions { Profile = BambuSimulatorProfile.X1C },
             s => s with { PushallInterval = TimeSpan.FromMilliseconds(200) });
         await harness.WaitOnlineAsync();
-        var reports = harness.Sink.States.Count;
 
+        // Heating for a job changes every report; an idle printer's reports would change nothing and pass on no state.
+        harness.Simulator.StartJob();
+        var reports = harness.Sink.States.Count;
         await harness.Sink.WaitForAsync(_ => harness.Sink.States.Count > reports + 10, "ten more reports");
 
         Assert.Equal(1, harness.Simulator.PushallRequests);

@@ -80,6 +80,20 @@ public sealed class PrinterPublicationTests
     }
 
     [Fact]
+    public void Update_RefusedBeforeFirstContact_StateCarriesErrorAndStatusOffline()
+    {
+        var refused = new PrinterState { PrinterId = "p1", Online = false, HasData = false, Error = new PrinterError("auth_failed", "refused"), UpdatedAt = Now };
+
+        var output = Update(refused);
+
+        Assert.Equal(["printernizer/p1/availability", "printernizer/p1/state"], output.Select(m => m.Topic));
+        var state = System.Text.Json.JsonDocument.Parse(output[1].Payload).RootElement;
+        Assert.Equal("offline", state.GetProperty("status").GetString());
+        Assert.Equal("auth_failed", state.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(Update(refused with { UpdatedAt = Now.AddMinutes(5) }));
+    }
+
+    [Fact]
     public void Flush_HeldBackTemperatureAfterInterval_Published()
     {
         Update(State(nozzle: 200));

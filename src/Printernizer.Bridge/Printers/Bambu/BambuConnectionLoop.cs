@@ -67,13 +67,7 @@ internal sealed class BambuConnectionLoop
         {
             try
             {
-                var session = await _connectPipeline.ExecuteAsync(ConnectAsync, cancellationToken).ConfigureAwait(false);
-                _lastRefusal = null;
-                await using (session.ConfigureAwait(false))
-                {
-                    await _runner.RunAsync(session, cancellationToken).ConfigureAwait(false);
-                }
-
+                await _connectPipeline.ExecuteAsync(ConnectAndRunAsync, cancellationToken).ConfigureAwait(false);
                 await Task.Delay(_settings.ReconnectBase, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (BambuConnectException ex)
@@ -81,6 +75,29 @@ internal sealed class BambuConnectionLoop
                 Refused(ex);
                 await Task.Delay(_settings.AuthRetry, _time, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// A session that ends sooner than <see cref="BambuSettings.StableSession"/> counts as a failed
+    /// attempt, so a printer that accepts and then drops us (an A1 busy with another client) gets
+    /// the growing backoff instead of a reconnect every second.
+    /// </summary>
+    private async ValueTask ConnectAndRunAsync(CancellationToken cancellationToken)
+    {
+        var session = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _lastRefusal = null;
+        var started = _time.GetUtcNow();
+        await using (session.ConfigureAwait(false))
+        {
+            await _runner.RunAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var lasted = _time.GetUtcNow() - started;
+        if (lasted < _settings.StableSession)
+        {
+            throw new TimeoutException($"the session ended after {lasted.TotalSeconds:0.#} s");
         }
     }
 

@@ -4,7 +4,7 @@ using Printernizer.Bridge.Domain;
 namespace Printernizer.Bridge.Printers.Bambu;
 
 /// <summary>
-/// Job identity, start and finish times, and progress. Times come from the report
+/// Job identity, start and finish times. Times come from the report
 /// (<c>gcode_start_time</c>) where it has them, else from when the transition was seen.
 /// </summary>
 internal static class BambuJobReader
@@ -35,22 +35,6 @@ internal static class BambuJobReader
         }
 
         return new PrintJob(name, file, id, status, started, finished);
-    }
-
-    public static JobProgress Progress(JsonObject print, PrintJob job, DateTimeOffset now)
-    {
-        var threeD = BambuJson.Object(print["3D"]);
-        var remainingMinutes = BambuJson.Int(print["mc_remaining_time"]);
-        var active = job.Status.IsJobActive();
-        int? remaining = remainingMinutes is >= 0 ? remainingMinutes * 60 : null;
-        int? elapsed = active && job.StartedAt is { } start && now >= start ? (int)(now - start).TotalSeconds : null;
-        return new JobProgress(
-            BambuJson.Number(print["mc_percent"]) is { } p ? Math.Clamp(p, 0, 100) : null,
-            BambuJson.Int(print["layer_num"]) ?? BambuJson.Int(threeD?["layer_num"]),
-            BambuJson.Int(print["total_layer_num"]) ?? BambuJson.Int(threeD?["total_layer_num"]),
-            remaining,
-            elapsed,
-            active && remaining is { } r ? now.AddSeconds(r) : null);
     }
 
     private static string? JobId(JsonObject print)

@@ -17,7 +17,11 @@ internal sealed class BambuReportCache
 
     public JsonObject Print { get; private set; } = [];
 
+    /// <summary>A complete report (<c>msg: 0</c>, or a report without <c>msg</c>) has arrived.</summary>
     public bool HasReport { get; private set; }
+
+    /// <summary>The printer sent a delta (<c>msg: 1</c>): it needs the periodic <c>pushall</c> even when its model is unknown.</summary>
+    public bool SawDelta { get; private set; }
 
     public BambuVersionInfo Version { get; private set; } = BambuVersionInfo.Unknown;
 
@@ -49,7 +53,8 @@ internal sealed class BambuReportCache
         }
 
         _sanitizer.Sanitize(print);
-        if (BambuJson.Int(print["msg"]) == 0)
+        var msg = BambuJson.Int(print["msg"]);
+        if (msg == 0)
         {
             Print = (JsonObject)print.DeepClone();
         }
@@ -58,7 +63,10 @@ internal sealed class BambuReportCache
             BambuReportMerger.Merge(Print, print);
         }
 
-        HasReport = true;
+        // A delta that overtakes the pushall answer holds a few fields only (no gcode_state, no
+        // temperatures): it is merged, but the state counts only from the first complete report.
+        SawDelta |= msg == 1;
+        HasReport |= msg != 1;
         return BambuMessageKind.Report;
     }
 }

@@ -37,7 +37,7 @@ internal static class BambuReportNormalizer
             Model = version.Model ?? previous.Model,
             Firmware = version.Firmware ?? previous.Firmware,
             Temperatures = BambuTemperatureReader.Read(print, model),
-            Progress = BambuJobReader.Progress(print, job, now),
+            Progress = BambuProgressReader.Read(print, job, previous, now),
             Job = job,
             Filament = BambuFilamentReader.Read(print),
             Fans = BambuExtrasReader.Fans(print, model),

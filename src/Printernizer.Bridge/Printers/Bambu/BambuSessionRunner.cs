@@ -134,7 +134,7 @@ internal sealed class BambuSessionRunner
         _reporter.Report(state);
     }
 
-    private bool SendsDeltas() => BambuModelCatalog.Find(_cache.Version.Model)?.SendsDeltas ?? false;
+    private bool SendsDeltas() => BambuModelCatalog.Find(_cache.Version.Model)?.SendsDeltas ?? _cache.SawDelta;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

@@ -25,6 +25,9 @@ internal sealed record BambuSettings(
     /// <summary>P1/A1 get at most one extra <c>pushall</c> per this interval (their hardware lags otherwise).</summary>
     public TimeSpan PushallInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>A session shorter than this ends like a failed connect: the next attempt backs off further.</summary>
+    public TimeSpan StableSession { get; init; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Never print the access code, not even through a record's generated ToString.</summary>

@@ -34,16 +34,6 @@ public sealed class BambuJobReaderTests
         Assert.Equal(T0.AddMinutes(9), stillFinished.FinishedAt);
     }
 
-    [Fact]
-    public void Progress_Active_ConvertsMinutesAndComputesEtaAndElapsed()
-    {
-        var job = new PrintJob("a", null, null, PrinterStatus.Printing, T0.AddMinutes(-30), null);
-
-        var progress = BambuJobReader.Progress(Print("RUNNING", """ "mc_percent": 42, "mc_remaining_time": 60 """), job, T0);
-
-        Assert.Equal(new JobProgress(42, 7, 100, 3600, 1800, T0.AddHours(1)), progress);
-    }
-
     private static PrinterState Previous(PrinterStatus status, PrintJob job) =>
         BambuFixtures.Empty() with { HasData = true, Status = status, Job = job };
 
