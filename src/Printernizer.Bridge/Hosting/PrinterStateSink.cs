@@ -9,15 +9,24 @@ internal sealed class PrinterStateSink : IPrinterStateSink
 {
     private readonly PrinterHandle _printer;
     private readonly BridgePublisher _publisher;
+    private readonly CancellationToken _bridgeStopping;
 
-    public PrinterStateSink(PrinterHandle printer, BridgePublisher publisher)
+    public PrinterStateSink(PrinterHandle printer, BridgePublisher publisher, CancellationToken bridgeStopping)
     {
         _printer = printer;
         _publisher = publisher;
+        _bridgeStopping = bridgeStopping;
     }
 
     public void Report(PrinterState state)
     {
+        // An adapter closing its session because the bridge stops is not the printer going
+        // offline: no printer_offline event, and the retained availability stays as it was.
+        if (_bridgeStopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         // An adapter cannot publish under another printer's id.
         var owned = state.PrinterId == _printer.Id ? state : state with { PrinterId = _printer.Id };
         _printer.SetLatest(owned);

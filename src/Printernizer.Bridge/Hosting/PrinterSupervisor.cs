@@ -31,7 +31,7 @@ internal sealed partial class PrinterSupervisor : BackgroundService
 
     private async Task RunPrinterAsync(PrinterHandle printer, CancellationToken stoppingToken)
     {
-        var sink = new PrinterStateSink(printer, _publisher);
+        var sink = new PrinterStateSink(printer, _publisher, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
