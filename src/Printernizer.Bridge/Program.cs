@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.Hosting;
+using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Serilog;
 
@@ -25,6 +26,11 @@ if (options.Version)
 }
 
 var registry = PrinterTypeCatalog.CreateRegistry();
+if (options.Health)
+{
+    return await HealthCommand.RunAsync(options.ConfigPath, registry, Console.Out, Console.Error).ConfigureAwait(false);
+}
+
 var loaded = new BridgeConfigLoader().Load(options.ConfigPath, Environment.GetEnvironmentVariable, registry);
 if (!loaded.Succeeded)
 {
@@ -44,7 +50,7 @@ if (options.CheckConfig)
     return 0;
 }
 
-Log.Logger = LoggingSetup.Create(config.LogLevel).CreateLogger();
+Log.Logger = BridgeLogging.Create(config, TimeProvider.System).CreateLogger();
 try
 {
     using var host = BridgeHost.Build(config, registry, Log.Logger);

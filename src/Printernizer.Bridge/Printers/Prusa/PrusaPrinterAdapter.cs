@@ -23,6 +23,7 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
     private readonly PrusaJobCommands _commands;
     private readonly PrusaPollSignal _signal;
     private readonly ResiliencePipeline _reconnect;
+    private readonly IPrinterMetrics _metrics;
     private PrinterState _state;
     private IPrinterStateSink? _sink;
     private bool _problemLogged;
@@ -33,7 +34,9 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
         PrinterId = printer.Id;
         _settings = settings;
         _time = context.Time;
-        _logger = context.LoggerFactory.CreateLogger($"Printernizer.Bridge.Printers.Prusa[{printer.Id}]");
+        // The printer id is on every line through the supervisor's log scope; a plain category keeps per-component levels working.
+        _logger = context.LoggerFactory.CreateLogger<PrusaPrinterAdapter>();
+        _metrics = context.MetricsFor(printer);
         _client = new PrusaLinkClient(new UriBuilder(Uri.UriSchemeHttp, printer.Host, printer.Port).Uri, settings, _time);
         _poller = new PrusaPoller(_client, _time, printer.Model);
         _commands = new PrusaJobCommands(_client, _poller);
@@ -118,9 +121,11 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
         while (true)
         {
             PrusaPollResult result;
+            var pollStarted = _time.GetTimestamp();
             try
             {
                 result = await _poller.PollAsync(_state, cancellationToken).ConfigureAwait(false);
+                _metrics.MessageReceived();
                 badBodies = 0;
             }
             catch (PrusaTransientException ex) when (online)
@@ -130,6 +135,7 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
             }
             catch (PrusaBadResponseException ex)
             {
+                _metrics.InputRejected("bad_response");
                 _logger.LogWarning("Prusa printer sent an unusable answer: {Problem}", ex.Message);
                 if (++badBodies >= BadBodiesBeforeOffline)
                 {
@@ -138,6 +144,11 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
 
                 await _signal.WaitAsync(_settings.PollActive, cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+
+            finally
+            {
+                _metrics.PollCompleted(_time.GetElapsedTime(pollStarted));
             }
 
             online = true;
