@@ -23,7 +23,7 @@ internal sealed class PrinterCollectors
             "printernizer_printer_commands_total", "Commands answered, by command and result (ok or error).", [.. labels, "command", "result"]);
         PollDuration = factory.CreateHistogram(
             "printernizer_printer_poll_duration_seconds",
-            "Duration of one poll cycle (polling protocols such as PrusaLink).",
+            "Duration of one successful poll cycle (polling protocols such as PrusaLink).",
             labels,
             new HistogramConfiguration { Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }

@@ -34,11 +34,10 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
         PrinterId = printer.Id;
         _settings = settings;
         _time = context.Time;
-        // The printer id is on every line through the supervisor's log scope; a plain category keeps per-component levels working.
-        _logger = context.LoggerFactory.CreateLogger<PrusaPrinterAdapter>();
+        _logger = context.LoggerFactory.CreateLogger<PrusaPrinterAdapter>(); // the supervisor's scope adds the printer id
         _metrics = context.MetricsFor(printer);
         _client = new PrusaLinkClient(new UriBuilder(Uri.UriSchemeHttp, printer.Host, printer.Port).Uri, settings, _time);
-        _poller = new PrusaPoller(_client, _time, printer.Model);
+        _poller = new PrusaPoller(_client, _time, printer.Model, _metrics);
         _commands = new PrusaJobCommands(_client, _poller);
         _signal = new PrusaPollSignal(_time, settings.FastPollWindow);
         _state = new PrinterState { PrinterId = printer.Id, Model = printer.Model };
@@ -121,11 +120,9 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
         while (true)
         {
             PrusaPollResult result;
-            var pollStarted = _time.GetTimestamp();
             try
             {
                 result = await _poller.PollAsync(_state, cancellationToken).ConfigureAwait(false);
-                _metrics.MessageReceived();
                 badBodies = 0;
             }
             catch (PrusaTransientException ex) when (online)
@@ -144,11 +141,6 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
 
                 await _signal.WaitAsync(_settings.PollActive, cancellationToken).ConfigureAwait(false);
                 continue;
-            }
-
-            finally
-            {
-                _metrics.PollCompleted(_time.GetElapsedTime(pollStarted));
             }
 
             online = true;
