@@ -81,10 +81,9 @@ internal sealed partial class ObservabilityServer : BackgroundService
         var response = context.Response;
         try
         {
-            var method = context.Request.HttpMethod;
-            if (method is not ("GET" or "HEAD"))
+            if (context.Request.HttpMethod != "GET")
             {
-                await WriteTextAsync(response, 405, "only GET and HEAD\n", cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(response, 405, "only GET\n", cancellationToken).ConfigureAwait(false);
                 return;
             }
 
