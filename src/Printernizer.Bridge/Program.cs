@@ -3,6 +3,7 @@ using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.Hosting;
 using Printernizer.Bridge.Hosting.AddOn;
 using Printernizer.Bridge.Hosting.Demo;
+using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Serilog;
 
@@ -32,6 +33,11 @@ if (options.Demo)
 }
 
 var registry = PrinterTypeCatalog.CreateRegistry();
+if (options.Health)
+{
+    return await HealthCommand.RunAsync(options.ConfigPath, registry, Console.Out, Console.Error).ConfigureAwait(false);
+}
+
 var loaded = options.HaAddOn
     ? await AddOnConfigBuilder.LoadFromEnvironmentAsync(registry, CancellationToken.None).ConfigureAwait(false)
     : new BridgeConfigLoader().Load(options.ConfigPath, Environment.GetEnvironmentVariable, registry);
@@ -53,7 +59,7 @@ if (options.CheckConfig)
     return 0;
 }
 
-Log.Logger = LoggingSetup.Create(config.LogLevel).CreateLogger();
+Log.Logger = BridgeLogging.Create(config, TimeProvider.System).CreateLogger();
 try
 {
     using var host = BridgeHost.Build(config, registry, Log.Logger);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.Domain;
+using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Printernizer.Bridge.Publishing;
 using Printernizer.Bridge.Publishing.Mqtt;
@@ -26,9 +27,12 @@ internal sealed partial class CommandRouter : IHostedService
     private readonly ILogger<CommandRouter> _logger;
     private readonly ConcurrentDictionary<string, TransactionLog> _transactions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly BridgeMetrics? _metrics;
 
-    public CommandRouter(BridgeConfig config, TopicLayout topics, IBrokerConnection broker, PrinterFleet fleet, ILogger<CommandRouter> logger)
+    public CommandRouter(
+        BridgeConfig config, TopicLayout topics, IBrokerConnection broker, PrinterFleet fleet, ILogger<CommandRouter> logger, BridgeMetrics? metrics = null)
     {
+        _metrics = metrics;
         _config = config;
         _topics = topics;
         _broker = broker;
@@ -123,6 +127,11 @@ internal sealed partial class CommandRouter : IHostedService
     private void Answer(Reply reply, CommandResult result)
     {
         LogAnswer(reply.PrinterId, reply.Word, result.Ok ? "ok" : "error", result.Error);
+        if (_fleet.TryGet(reply.PrinterId, out _))
+        {
+            _metrics?.Printer(reply.PrinterId).CommandAnswered(MetricLabel(reply.Word), result.Ok);
+        }
+
         var payload = PayloadSerializer.CommandResult(reply.Word, result, reply.Transaction);
         _broker.Enqueue(new OutgoingMessage(_topics.CommandResult(reply.PrinterId), payload, Retain: false));
         if (!string.IsNullOrEmpty(reply.ResponseTopic))
@@ -130,6 +139,14 @@ internal sealed partial class CommandRouter : IHostedService
             _broker.Enqueue(new OutgoingMessage(reply.ResponseTopic, payload, Retain: false, CorrelationData: reply.CorrelationData));
         }
     }
+
+    /// <summary>A fixed set of label values, whatever senders write.</summary>
+    private static string MetricLabel(string? word) => word switch
+    {
+        "cancel" or "stop" => "cancel",
+        "pause" or "resume" => word,
+        _ => "invalid",
+    };
 
     private string? PrinterIdOf(string topic)
     {

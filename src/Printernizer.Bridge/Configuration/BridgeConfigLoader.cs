@@ -10,9 +10,7 @@ namespace Printernizer.Bridge.Configuration;
 internal sealed class BridgeConfigLoader
 {
     public const string DefaultStateDir = "./state";
-    public const string DefaultLogLevel = "information";
-
-    private static readonly string[] LogLevels = ["verbose", "debug", "information", "warning", "error"];
+    public const string DefaultLogLevel = LoggingSectionBinder.DefaultLevel;
 
     public ConfigLoadResult Load(string path, Func<string, string?> getEnvironmentVariable, PrinterTypeRegistry registry)
     {
@@ -54,7 +52,7 @@ internal sealed class BridgeConfigLoader
 
         if (root is not YamlMappingNode rootMapping)
         {
-            problems.Add(YamlNodes.LineOf(root), string.Empty, $"expected a mapping with the keys mqtt, printers, state_dir, control and log_level, found {YamlNodes.Describe(root)}");
+            problems.Add(YamlNodes.LineOf(root), string.Empty, $"expected a mapping with the keys mqtt, printers, state_dir, control, log_level, log_format and http, found {YamlNodes.Describe(root)}");
             return ConfigLoadResult.Failure(problems.ToSortedList());
         }
 
@@ -71,25 +69,14 @@ internal sealed class BridgeConfigLoader
         }
 
         var control = section.Bool("control") ?? true;
-        var logLevel = BindLogLevel(section);
+        var (logLevel, logging) = LoggingSectionBinder.Bind(section);
+        var httpSection = section.Section("http");
+        var http = httpSection is null ? null : HttpSectionBinder.Bind(httpSection);
         section.ReportUnknownKeys();
 
         return problems.Any || mqtt is null
             ? ConfigLoadResult.Failure(problems.ToSortedList())
-            : ConfigLoadResult.Success(new BridgeConfig(mqtt, printers, stateDir, control, logLevel));
-    }
-
-    private static string BindLogLevel(ConfigSection section)
-    {
-        var level = section.String("log_level")?.Trim().ToLowerInvariant() ?? DefaultLogLevel;
-        if (LogLevels.Contains(level, StringComparer.Ordinal))
-        {
-            return level;
-        }
-
-        var suggestion = KeySuggestion.Closest(level, LogLevels);
-        section.Problem("log_level", $"expected one of {string.Join(", ", LogLevels)}{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}");
-        return DefaultLogLevel;
+            : ConfigLoadResult.Success(new BridgeConfig(mqtt, printers, stateDir, control, logLevel, http, logging));
     }
 
     private static ConfigLoadResult FileProblem(string path, string message) =>

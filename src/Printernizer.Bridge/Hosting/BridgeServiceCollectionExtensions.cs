@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Printernizer.Bridge.Commands;
 using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.HomeAssistant;
+using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Printernizer.Bridge.Publishing;
 using Printernizer.Bridge.Publishing.Mqtt;
@@ -37,7 +38,7 @@ internal static class BridgeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<MqttBrokerConnection>());
 
         services.AddSingleton(sp => new PrinterAdapterContext(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), config.StateDir));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), config.StateDir, sp.GetService<IPrinterMetricsSource>()));
         services.AddSingleton<PrinterFleet>();
         services.AddSingleton(sp => new PrinterMemoryStore(config.StateDir, sp.GetRequiredService<ILogger<PrinterMemoryStore>>()));
         if (config.Mqtt.Discovery)
@@ -57,10 +58,12 @@ internal static class BridgeServiceCollectionExtensions
             sp.GetRequiredService<PrinterMemoryStore>(),
             sp.GetService<DiscoveryPublisher>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BridgePublisher>>()));
+            sp.GetRequiredService<ILogger<BridgePublisher>>(),
+            sp.GetService<BridgeMetrics>()));
         services.AddHostedService(sp => sp.GetRequiredService<BridgePublisher>());
         services.AddHostedService<CommandRouter>();
         services.AddHostedService<PrinterSupervisor>();
+        services.AddPrinternizerObservability(config);
         return services;
     }
 }

@@ -8,6 +8,7 @@ internal sealed record CommandLineOptions
     public const string Usage = """
         Usage: Printernizer.Bridge [--config PATH]     run with a config file (default ./config.yaml)
                                    --check-config      validate the config, print problems, exit 0 or 2
+                                   --health            ask the running bridge's /readyz (http.listen), exit 0 or 1
                                    --demo [--port N]   embedded broker on 127.0.0.1:N (default 1883),
                                                        simulated printers, and the bridge, in one process
                                    --ha-addon          Home Assistant add-on: options from /data/options.json,
@@ -18,6 +19,8 @@ internal sealed record CommandLineOptions
     public string ConfigPath { get; init; } = "config.yaml";
 
     public bool CheckConfig { get; init; }
+
+    public bool Health { get; init; }
 
     public bool Demo { get; init; }
 
@@ -44,6 +47,9 @@ internal sealed record CommandLineOptions
                     break;
                 case "--check-config":
                     options = options with { CheckConfig = true };
+                    break;
+                case "--health":
+                    options = options with { Health = true };
                     break;
                 case "--demo":
                     options = options with { Demo = true };

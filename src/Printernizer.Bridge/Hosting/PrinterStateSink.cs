@@ -1,4 +1,5 @@
 using Printernizer.Bridge.Domain;
+using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Printernizer.Bridge.Publishing;
 
@@ -10,12 +11,14 @@ internal sealed class PrinterStateSink : IPrinterStateSink
     private readonly PrinterHandle _printer;
     private readonly BridgePublisher _publisher;
     private readonly CancellationToken _bridgeStopping;
+    private readonly PrinterMetrics? _metrics;
 
-    public PrinterStateSink(PrinterHandle printer, BridgePublisher publisher, CancellationToken bridgeStopping)
+    public PrinterStateSink(PrinterHandle printer, BridgePublisher publisher, CancellationToken bridgeStopping, PrinterMetrics? metrics = null)
     {
         _printer = printer;
         _publisher = publisher;
         _bridgeStopping = bridgeStopping;
+        _metrics = metrics;
     }
 
     public void Report(PrinterState state)
@@ -30,6 +33,7 @@ internal sealed class PrinterStateSink : IPrinterStateSink
         // An adapter cannot publish under another printer's id.
         var owned = state.PrinterId == _printer.Id ? state : state with { PrinterId = _printer.Id };
         _printer.SetLatest(owned);
+        _metrics?.StateReported(owned.Online);
         _publisher.Report(owned);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Printernizer.Bridge.Publishing;
 
@@ -8,6 +9,8 @@ namespace Printernizer.Bridge.Hosting;
 /// <summary>
 /// Runs every printer's connection loop side by side. Each loop is its own failure boundary:
 /// an adapter that throws is logged and restarted, and never stops the host or another printer.
+/// A loop also restarts on request (<see cref="PrinterRunControl"/>). Everything a loop logs
+/// carries the printer id as the <c>printer</c> property.
 /// </summary>
 internal sealed partial class PrinterSupervisor : BackgroundService
 {
@@ -17,13 +20,19 @@ internal sealed partial class PrinterSupervisor : BackgroundService
     private readonly BridgePublisher _publisher;
     private readonly TimeProvider _time;
     private readonly ILogger<PrinterSupervisor> _logger;
+    private readonly PrinterRunControl _runs;
+    private readonly BridgeMetrics? _metrics;
 
-    public PrinterSupervisor(PrinterFleet fleet, BridgePublisher publisher, TimeProvider time, ILogger<PrinterSupervisor> logger)
+    public PrinterSupervisor(
+        PrinterFleet fleet, BridgePublisher publisher, TimeProvider time, ILogger<PrinterSupervisor> logger,
+        PrinterRunControl? runs = null, BridgeMetrics? metrics = null)
     {
         _fleet = fleet;
         _publisher = publisher;
         _time = time;
         _logger = logger;
+        _runs = runs ?? new PrinterRunControl();
+        _metrics = metrics;
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -31,33 +40,56 @@ internal sealed partial class PrinterSupervisor : BackgroundService
 
     private async Task RunPrinterAsync(PrinterHandle printer, CancellationToken stoppingToken)
     {
-        var sink = new PrinterStateSink(printer, _publisher, stoppingToken);
+        // The scope flows into every task the adapter starts (AsyncLocal), MQTT callbacks included.
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["printer"] = printer.Id });
+        var sink = new PrinterStateSink(printer, _publisher, stoppingToken, _metrics?.Printer(printer.Id));
         while (!stoppingToken.IsCancellationRequested)
         {
+            using var run = _runs.Begin(printer.Id, stoppingToken);
+            bool again;
             try
             {
-                await printer.Adapter.RunAsync(sink, stoppingToken).ConfigureAwait(false);
-                return;
+                await printer.Adapter.RunAsync(sink, run.Token).ConfigureAwait(false);
+                again = run.RestartRequested;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
             {
-                return;
+                again = run.RestartRequested;
             }
             catch (Exception ex)
             {
                 LogAdapterCrashed(ex, printer.Id, RestartDelay.TotalSeconds);
-                try
-                {
-                    await Task.Delay(RestartDelay, _time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await DelayAsync(run.Token).ConfigureAwait(false);
+                again = true;
             }
+
+            if (!again || stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (run.RestartRequested)
+            {
+                LogRestartRequested(printer.Id);
+            }
+        }
+    }
+
+    private async Task DelayAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(RestartDelay, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping, or a restart request cut the wait short.
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Printer {PrinterId}: connection loop failed, restarting in {DelaySeconds} s")]
     private partial void LogAdapterCrashed(Exception exception, string printerId, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Printer {PrinterId}: restarting the connection on request")]
+    private partial void LogRestartRequested(string printerId);
 }

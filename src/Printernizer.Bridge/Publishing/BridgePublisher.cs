@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Printernizer.Bridge.Configuration;
 using Printernizer.Bridge.Domain;
 using Printernizer.Bridge.HomeAssistant;
+using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Printernizer.Bridge.Publishing.Mqtt;
 using Printernizer.Bridge.Publishing.Payloads;
@@ -21,6 +22,9 @@ internal sealed partial class BridgePublisher : BackgroundService
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan HomeAssistantDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>bridge/info carries uptime and counters, so it changes all the time: at most this often.</summary>
+    public static readonly TimeSpan InfoInterval = TimeSpan.FromSeconds(30);
+
     private readonly BridgeConfig _config;
     private readonly TopicLayout _topics;
     private readonly IBrokerConnection _broker;
@@ -33,6 +37,9 @@ internal sealed partial class BridgePublisher : BackgroundService
     private readonly Dictionary<string, PrinterPublication> _publications = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PrinterMemory> _memory = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _startedAt;
+    private readonly BridgeMetrics? _metrics;
+    private DateTimeOffset _infoPublishedAt;
+    private long _lastLoopTicks;
     private bool _scannedRetainedConfigs;
 
     public BridgePublisher(
@@ -43,8 +50,10 @@ internal sealed partial class BridgePublisher : BackgroundService
         PrinterMemoryStore memoryStore,
         DiscoveryPublisher? discovery,
         TimeProvider time,
-        ILogger<BridgePublisher> logger)
+        ILogger<BridgePublisher> logger,
+        BridgeMetrics? metrics = null)
     {
+        _metrics = metrics;
         _config = config;
         _topics = topics;
         _broker = broker;
@@ -54,6 +63,7 @@ internal sealed partial class BridgePublisher : BackgroundService
         _time = time;
         _logger = logger;
         _startedAt = time.GetUtcNow();
+        _lastLoopTicks = _startedAt.UtcTicks;
         foreach (var printer in fleet.All)
         {
             _publications[printer.Id] = new PrinterPublication(printer.Id, topics, config.Control);
@@ -66,6 +76,9 @@ internal sealed partial class BridgePublisher : BackgroundService
             broker.Subscribe(topics.HomeAssistantStatus, OnHomeAssistantStatusAsync);
         }
     }
+
+    /// <summary>When the publisher loop last handled work; it ticks every 5 s, so an old value means it is stuck.</summary>
+    public DateTimeOffset LastLoopActivity => new(Interlocked.Read(ref _lastLoopTicks), TimeSpan.Zero);
 
     /// <summary>Called by printer sinks from any thread; never blocks.</summary>
     public void Report(PrinterState state) => _work.Writer.TryWrite(new PublisherWork(PublisherWorkKind.StateReported, state));
@@ -107,6 +120,7 @@ internal sealed partial class BridgePublisher : BackgroundService
     private void Handle(PublisherWork work, List<OutgoingMessage> output)
     {
         var now = _time.GetUtcNow();
+        Interlocked.Exchange(ref _lastLoopTicks, now.UtcTicks);
         switch (work.Kind)
         {
             case PublisherWorkKind.StateReported when work.State is { } state:
@@ -127,6 +141,11 @@ internal sealed partial class BridgePublisher : BackgroundService
                 foreach (var publication in _publications.Values)
                 {
                     publication.Flush(now, output);
+                }
+
+                if (_metrics is not null && now - _infoPublishedAt >= InfoInterval)
+                {
+                    PublishInfo(now, output);
                 }
 
                 break;
@@ -163,7 +182,7 @@ internal sealed partial class BridgePublisher : BackgroundService
 
     private void RepublishAll(List<OutgoingMessage> output)
     {
-        output.Add(new OutgoingMessage(_topics.BridgeInfo, BridgeInfoPayload.Create(_config, Hosting.BridgeVersion.Current, _startedAt), Retain: true));
+        PublishInfo(_time.GetUtcNow(), output);
         if (_discovery is not null)
         {
             _discovery.PublishBridge(output);
@@ -174,6 +193,15 @@ internal sealed partial class BridgePublisher : BackgroundService
         {
             publication.RepublishAll(output);
         }
+    }
+
+    private void PublishInfo(DateTimeOffset now, List<OutgoingMessage> output)
+    {
+        _infoPublishedAt = now;
+        var diagnostics = _metrics?.Printers.ToDictionary(p => p.PrinterId, p => p.Snapshot(), StringComparer.Ordinal)
+            ?? new Dictionary<string, PrinterDiagnostics>(StringComparer.Ordinal);
+        var payload = BridgeInfoPayload.Create(_config, Hosting.BridgeVersion.Current, _startedAt, now, diagnostics);
+        output.Add(new OutgoingMessage(_topics.BridgeInfo, payload, Retain: true));
     }
 
     private async Task OnBrokerConnectedAsync(CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ internal sealed class TopicLayout
 
     public string HomeAssistantStatus => $"{DiscoveryPrefix}/status";
 
+    /// <summary><c>&lt;base&gt;/bridge/request/&lt;name&gt;</c>: a request to the bridge itself, e.g. <c>restart_printer</c>.</summary>
+    public string BridgeRequest(string name) => $"{BaseTopic}/bridge/request/{name}";
+
+    /// <summary><c>&lt;base&gt;/bridge/response/&lt;name&gt;</c>: the answer to <see cref="BridgeRequest"/>.</summary>
+    public string BridgeResponse(string name) => $"{BaseTopic}/bridge/response/{name}";
+
     public string Availability(string printerId) => $"{BaseTopic}/{printerId}/availability";
 
     public string State(string printerId) => $"{BaseTopic}/{printerId}/state";

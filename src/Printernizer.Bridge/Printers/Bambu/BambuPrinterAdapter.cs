@@ -22,10 +22,11 @@ internal sealed class BambuPrinterAdapter : IPrinterAdapter
         _settings = settings;
         _context = context;
         _logger = context.LoggerFactory.CreateLogger<BambuPrinterAdapter>();
-        InputFaults = new BambuInputFaultCounter(_logger, printer.Id);
+        var metrics = context.MetricsFor(printer);
+        InputFaults = new BambuInputFaultCounter(_logger, printer.Id, metrics);
         _reporter = new BambuStateReporter(printer.Id, settings.Serial, context.Time);
         _commands = new BambuCommandTracker(printer.Id);
-        _runner = new BambuSessionRunner(printer.Id, settings, context.Time, _logger, InputFaults, _commands, _reporter);
+        _runner = new BambuSessionRunner(printer.Id, settings, context.Time, _logger, InputFaults, _commands, _reporter, metrics);
     }
 
     public string PrinterId => _printer.Id;

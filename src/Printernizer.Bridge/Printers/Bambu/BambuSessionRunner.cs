@@ -17,12 +17,13 @@ internal sealed class BambuSessionRunner
     private readonly BambuReportCache _cache;
     private readonly BambuCommandTracker _commands;
     private readonly BambuStateReporter _reporter;
+    private readonly IPrinterMetrics _metrics;
     private bool _lockedByReply;
     private volatile BambuSession? _current;
 
     public BambuSessionRunner(
         string printerId, BambuSettings settings, TimeProvider time, ILogger logger,
-        BambuInputFaultCounter faults, BambuCommandTracker commands, BambuStateReporter reporter)
+        BambuInputFaultCounter faults, BambuCommandTracker commands, BambuStateReporter reporter, IPrinterMetrics metrics)
     {
         _printerId = printerId;
         _settings = settings;
@@ -32,6 +33,7 @@ internal sealed class BambuSessionRunner
         _cache = new BambuReportCache(new BambuReportSanitizer(faults));
         _commands = commands;
         _reporter = reporter;
+        _metrics = metrics;
     }
 
     /// <summary>The live session commands go through; null while disconnected.</summary>
@@ -98,6 +100,7 @@ internal sealed class BambuSessionRunner
             }
 
             lastMessage = _time.GetUtcNow();
+            _metrics.MessageReceived();
             Handle(inbound);
         }
     }

@@ -8,11 +8,13 @@ internal sealed class PrusaPoller
     private readonly PrusaLinkClient _client;
     private readonly TimeProvider _time;
     private readonly string? _configuredModel;
+    private readonly IPrinterMetrics _metrics;
     private string? _lastRawState;
     private int? _fetchedJobId;
 
-    public PrusaPoller(PrusaLinkClient client, TimeProvider time, string? configuredModel)
+    public PrusaPoller(PrusaLinkClient client, TimeProvider time, string? configuredModel, IPrinterMetrics? metrics = null)
     {
+        _metrics = metrics ?? NullPrinterMetrics.Instance;
         _client = client;
         _time = time;
         _configuredModel = configuredModel;
@@ -39,6 +41,7 @@ internal sealed class PrusaPoller
     /// <exception cref="PrusaBadResponseException">The status body is unusable.</exception>
     public async Task<PrusaPollResult> PollAsync(PrinterState state, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         var statusResponse = await _client.SendAsync(HttpMethod.Get, "/api/v1/status", cancellationToken).ConfigureAwait(false);
         if (statusResponse.StatusCode != 200)
         {
@@ -67,6 +70,8 @@ internal sealed class PrusaPoller
         }
 
         var active = status.Job is not null || PrusaStateMapper.HoldsJob(mapped);
+        _metrics.MessageReceived();
+        _metrics.PollCompleted(_time.GetElapsedTime(started));
         return new PrusaPollResult(next, active, status.Job?.Id ?? job?.Id);
     }
 

@@ -23,6 +23,7 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
     private readonly PrusaJobCommands _commands;
     private readonly PrusaPollSignal _signal;
     private readonly ResiliencePipeline _reconnect;
+    private readonly IPrinterMetrics _metrics;
     private PrinterState _state;
     private IPrinterStateSink? _sink;
     private bool _problemLogged;
@@ -33,9 +34,10 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
         PrinterId = printer.Id;
         _settings = settings;
         _time = context.Time;
-        _logger = context.LoggerFactory.CreateLogger($"Printernizer.Bridge.Printers.Prusa[{printer.Id}]");
+        _logger = context.LoggerFactory.CreateLogger<PrusaPrinterAdapter>(); // the supervisor's scope adds the printer id
+        _metrics = context.MetricsFor(printer);
         _client = new PrusaLinkClient(new UriBuilder(Uri.UriSchemeHttp, printer.Host, printer.Port).Uri, settings, _time);
-        _poller = new PrusaPoller(_client, _time, printer.Model);
+        _poller = new PrusaPoller(_client, _time, printer.Model, _metrics);
         _commands = new PrusaJobCommands(_client, _poller);
         _signal = new PrusaPollSignal(_time, settings.FastPollWindow);
         _state = new PrinterState { PrinterId = printer.Id, Model = printer.Model };
@@ -130,6 +132,7 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
             }
             catch (PrusaBadResponseException ex)
             {
+                _metrics.InputRejected("bad_response");
                 _logger.LogWarning("Prusa printer sent an unusable answer: {Problem}", ex.Message);
                 if (++badBodies >= BadBodiesBeforeOffline)
                 {

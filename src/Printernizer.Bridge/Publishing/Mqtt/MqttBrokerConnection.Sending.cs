@@ -15,7 +15,14 @@ internal sealed partial class MqttBrokerConnection
         {
             await foreach (var message in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await SendAsync(message, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await SendAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _metrics?.Dequeued();
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -33,10 +40,16 @@ internal sealed partial class MqttBrokerConnection
             await _signal.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                var started = _time.GetTimestamp();
                 var result = await _client.PublishAsync(application, cancellationToken).ConfigureAwait(false);
                 if (!result.IsSuccess)
                 {
+                    _metrics?.Dropped();
                     LogPublishRejected(message.Topic, result.ReasonCode.ToString());
+                }
+                else
+                {
+                    _metrics?.Published(_time.GetElapsedTime(started));
                 }
 
                 return;
@@ -51,6 +64,7 @@ internal sealed partial class MqttBrokerConnection
 
                 if (++failures >= MaxFailuresWhileConnected)
                 {
+                    _metrics?.Dropped();
                     LogPublishDropped(message.Topic, ex.Message);
                     return;
                 }

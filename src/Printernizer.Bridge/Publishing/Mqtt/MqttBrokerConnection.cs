@@ -23,6 +23,8 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
     private readonly MqttSettings _settings;
     private readonly TopicLayout _topics;
     private readonly ILogger<MqttBrokerConnection> _logger;
+    private readonly TimeProvider _time;
+    private readonly IBrokerMetrics? _metrics;
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _options;
     private readonly ResiliencePipeline _reconnect;
@@ -33,14 +35,17 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
     private readonly CancellationTokenSource _senderStop = new();
     private Task _sender = Task.CompletedTask;
 
-    public MqttBrokerConnection(MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger)
-        : this(settings, topics, time, logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60))
+    public MqttBrokerConnection(MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger, IBrokerMetrics? metrics = null)
+        : this(settings, topics, time, logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), metrics)
     {
     }
 
     internal MqttBrokerConnection(
-        MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger, TimeSpan firstDelay, TimeSpan maxDelay)
+        MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger, TimeSpan firstDelay, TimeSpan maxDelay,
+        IBrokerMetrics? metrics = null)
     {
+        _time = time;
+        _metrics = metrics;
         _settings = settings;
         _topics = topics;
         _logger = logger;
@@ -54,7 +59,13 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
 
     public bool IsConnected => _signal.IsConnected;
 
-    public void Enqueue(OutgoingMessage message) => _queue.Writer.TryWrite(message);
+    public void Enqueue(OutgoingMessage message)
+    {
+        if (_queue.Writer.TryWrite(message))
+        {
+            _metrics?.Queued();
+        }
+    }
 
     public void Subscribe(string topicFilter, Func<IncomingMessage, ValueTask> handler)
     {
@@ -127,6 +138,7 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
                 await SubscribeNowAsync(replayed, stoppingToken).ConfigureAwait(false);
                 LogConnected(_settings.Host, _settings.Port);
                 _signal.SetConnected();
+                _metrics?.ConnectionChanged(true);
 
                 // A subscription added while the replay ran saw "not connected" and was not sent.
                 await SubscribeNowAsync(_subscriptions.PermanentFilters.Except(replayed).ToArray(), stoppingToken).ConfigureAwait(false);
@@ -201,6 +213,7 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
         }
 
         _signal.SetDisconnected();
+        _metrics?.ConnectionChanged(false);
         return Task.CompletedTask;
     }
 
