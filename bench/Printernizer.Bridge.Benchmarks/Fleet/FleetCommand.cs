@@ -50,7 +50,7 @@ internal static class FleetCommand
                 extras.Add($"Run {run} steps:\n\n| offered | offered/s | through/s | bridge CPU % | µs CPU/report | p50 ms | p99 ms | RSS MiB |\n|---|---|---|---|---|---|---|---|\n{string.Join('\n', steps)}\n");
                 if (profile is not null)
                 {
-                    extras.Add($"Profile of the bridge during the `max` step of run {run} (dotnet-trace, sampled thread time, top methods by exclusive time; idle waits included):\n\n```\n{profile.Trim()}\n```\n");
+                    extras.Add($"Profile of the bridge during the `max` step of run {run} (dotnet-trace, sampled thread time, top methods by inclusive time; idle waits included):\n\n```\n{profile.Trim()}\n```\n");
                 }
             }
             else

@@ -21,7 +21,7 @@ internal static class ProfileCollector
             return $"dotnet-trace collect failed (run `dotnet tool restore`): {collect.Output.Trim()}";
         }
 
-        var report = await RunAsync(repositoryRoot, ["tool", "run", "dotnet-trace", "--", "report", trace, "topN", "-n", "25"]).ConfigureAwait(false);
+        var report = await RunAsync(repositoryRoot, ["tool", "run", "dotnet-trace", "--", "report", trace, "topN", "-n", "40", "--inclusive"]).ConfigureAwait(false);
         File.Delete(trace);
         return report.Output;
     }
