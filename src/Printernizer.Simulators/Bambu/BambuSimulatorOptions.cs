@@ -32,6 +32,6 @@ internal sealed record BambuSimulatorOptions
     /// <summary>Benchmark latency stamps: every Nth report carries a new <c>layer_num</c> (0 = the real layer, no stamps).</summary>
     public int StampEvery { get; init; }
 
-    /// <summary>The stamp is the <see cref="System.Diagnostics.Stopwatch"/> time since this timestamp, in 100 µs units.</summary>
+    /// <summary>The stamp is the <see cref="System.Diagnostics.Stopwatch"/> time since this timestamp, in microseconds.</summary>
     public long StampEpoch { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Printernizer.Simulators.Fleet;
 /// <summary>
 /// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--profile x1c|p1s|a1mini] [--stamp-every N] [--stamp-epoch TICKS] [--job-duration SECONDS]</c>:
 /// Bambu and Prusa printers in one process for the benchmark. Prints one JSON line with every
-/// printer's endpoint and credentials, then a JSON stats line every second. Reads commands on
+/// printer's endpoint and credentials, then a JSON stats line every 200 ms. Reads commands on
 /// stdin: <c>flood RATE</c> (total Bambu deltas per second over all printers, <c>max</c> = as
 /// fast as possible, 0 = stop flooding). Stops on Ctrl+C or when stdin closes.
 /// </summary>

@@ -15,5 +15,5 @@ internal sealed record FleetOptions
     public int StampEvery { get; init; }
     public long StampEpoch { get; init; }
     public TimeSpan JobDuration { get; init; } = TimeSpan.FromHours(4);
-    public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan StatsInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 }
