@@ -39,6 +39,11 @@ internal static class FleetRun
         var published = end.Messages - start.Messages;
         var cpu = end.Cpu - start.Cpu;
         var (_, hwm) = ProcessStats.Memory(pid);
+        foreach (var line in env.ErrorLines)
+        {
+            Console.Error.WriteLine($"bridge: {line}");
+        }
+
         return
         [
             new("printers", "printers (Bambu + Prusa)", env.PrinterCount, "0"),
