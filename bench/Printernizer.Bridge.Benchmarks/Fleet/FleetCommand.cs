@@ -9,7 +9,7 @@ internal static class FleetCommand
         new("cpu_percent", "bridge CPU < 10 % of one core", v => v < 10),
         new("rss_peak_mib", "RSS < 150 MB", v => v * 1.048576 < 150),
         new("latency_p99_ms", "latency p99 < 50 ms", v => v < 50),
-        new("published_ratio", "published < 1/3 of received", v => v < 1.0 / 3),
+        new("published_ratio", "published < 1/3 of received (and > 0)", v => v is > 0 and < 1.0 / 3),
         new("missing", "every printer online and discovered", v => v == 0),
     ];
 

@@ -67,6 +67,7 @@ internal static class FleetRun
             new("latency_max_ms", "latency max (ms)", latencies.Count == 0 ? double.NaN : latencies[^1], "0.00"),
             new("errors", "bridge errors logged", env.Errors, "0"),
             new("warnings", "bridge warnings logged", env.Warnings, "0"),
+            new("subscriber_lost", "subscriber disconnected during the run (1 = counts incomplete)", env.Subscriber.IsConnected ? 0 : 1, "0"),
             new("missing", "printers never online+discovered", env.PrinterCount - Math.Min(env.Subscriber.OnlineCount, env.Subscriber.DiscoveredCount), "0"),
         ];
     }

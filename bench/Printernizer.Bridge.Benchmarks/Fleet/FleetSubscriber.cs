@@ -42,6 +42,9 @@ internal sealed class FleetSubscriber : IAsyncDisposable
 
     public int OnlineCount => _online.Count;
 
+    /// <summary>False once the broker dropped the subscriber: the run's message counts are then incomplete.</summary>
+    public bool IsConnected => _client.IsConnected;
+
     /// <summary>Messages per last topic level (<c>progress</c>, <c>temperature</c>, <c>config</c>, ...).</summary>
     public IReadOnlyDictionary<string, long> PerTopic => new Dictionary<string, long>(_perTopic, StringComparer.Ordinal);
 
@@ -54,6 +57,9 @@ internal sealed class FleetSubscriber : IAsyncDisposable
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithClientId($"printernizer-bench-{Environment.ProcessId}")
             .WithCleanSession(true)
+
+            // A starved benchmark process must not be dropped by the broker for a late PINGREQ.
+            .WithKeepAlivePeriod(TimeSpan.Zero)
             .Build();
         await _client.ConnectAsync(options).ConfigureAwait(false);
         await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
