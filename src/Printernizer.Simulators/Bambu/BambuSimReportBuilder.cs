@@ -15,6 +15,8 @@ internal sealed class BambuSimReportBuilder
     private readonly JsonObject _version;
     private readonly Dictionary<string, string> _lastSent = new(StringComparer.Ordinal);
     private long _sequence;
+    private long _reportCount;
+    private int _stamp;
 
     public BambuSimReportBuilder(BambuSimulatorOptions options)
     {
@@ -103,7 +105,7 @@ internal sealed class BambuSimReportBuilder
             ["mc_print_stage"] = p.IsBusy ? "2" : "1",
             ["mc_percent"] = p.Percent,
             ["mc_remaining_time"] = p.RemainingMinutes,
-            ["layer_num"] = p.Layer,
+            ["layer_num"] = Layer(p),
             ["total_layer_num"] = p.TotalLayers,
             ["gcode_file_prepare_percent"] = p.PreparePercent.ToString(CultureInfo.InvariantCulture),
             ["nozzle_temper"] = p.Nozzle,
@@ -126,6 +128,22 @@ internal sealed class BambuSimReportBuilder
         }
 
         return fields;
+    }
+
+    /// <summary>The real layer, or for the benchmark a latency stamp renewed every <see cref="BambuSimulatorOptions.StampEvery"/> reports.</summary>
+    private int Layer(BambuSimulatedPrinter p)
+    {
+        if (_options.StampEvery <= 0)
+        {
+            return p.Layer;
+        }
+
+        if (_reportCount++ % _options.StampEvery == 0)
+        {
+            _stamp = LatencyStamp.Now(_options.StampEpoch);
+        }
+
+        return _stamp;
     }
 
     private static void ApplyPackedTemperatures(JsonObject print, BambuSimulatedPrinter p)

@@ -145,6 +145,7 @@ internal sealed partial class BambuSimulator
         }
 
         await PublishAsync(System.Text.Encoding.UTF8.GetBytes(report)).ConfigureAwait(false);
+        Interlocked.Increment(ref _reportsSent);
     }
 
     private async Task PublishAsync(byte[] payload)

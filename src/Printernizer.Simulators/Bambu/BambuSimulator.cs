@@ -26,6 +26,7 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     private int _connectionAttempts;
     private int _pushallRequests;
     private int _versionRequests;
+    private long _reportsSent;
 
     private BambuSimulator(BambuSimulatorOptions options, int port)
     {
@@ -33,7 +34,7 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
         Port = port;
         _printer = new BambuSimulatedPrinter(options, options.Time.GetUtcNow());
         _reports = new BambuSimReportBuilder(options);
-        _certificate = SelfSignedCertificateFactory.Create(options.Serial, options.Time);
+        _certificate = options.Certificate ?? SelfSignedCertificateFactory.Create(options.Serial, options.Time);
     }
 
     public string Host => "127.0.0.1";
@@ -50,6 +51,9 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     public int PushallRequests => Volatile.Read(ref _pushallRequests);
 
     public int VersionRequests => Volatile.Read(ref _versionRequests);
+
+    /// <summary>Reports pushed by the tick or the flood (not replies to requests).</summary>
+    public long ReportsSent => Interlocked.Read(ref _reportsSent);
 
     public string GcodeState
     {
@@ -138,7 +142,7 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         if (newCertificate)
         {
-            _certificate.Dispose();
+            DisposeOwnCertificate();
             _certificate = SelfSignedCertificateFactory.Create(_options.Serial, _options.Time);
         }
 
@@ -154,7 +158,15 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _certificate.Dispose();
+        DisposeOwnCertificate();
+    }
+
+    private void DisposeOwnCertificate()
+    {
+        if (!ReferenceEquals(_certificate, _options.Certificate))
+        {
+            _certificate.Dispose();
+        }
     }
 
     private async Task StartServerAsync(CancellationToken cancellationToken)

@@ -25,4 +25,13 @@ internal sealed record BambuSimulatorOptions
     public bool Locked { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>A certificate shared by a fleet (one RSA key per printer takes minutes for a thousand); not disposed by the simulator.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
+    /// <summary>Benchmark latency stamps: every Nth report carries a new <c>layer_num</c> (0 = the real layer, no stamps).</summary>
+    public int StampEvery { get; init; }
+
+    /// <summary>The stamp is the <see cref="System.Diagnostics.Stopwatch"/> time since this timestamp, in microseconds.</summary>
+    public long StampEpoch { get; init; }
 }

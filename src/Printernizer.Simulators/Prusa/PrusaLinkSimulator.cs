@@ -44,6 +44,9 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
 
     public IReadOnlyList<PrusaRequestRecord> RequestLog => _log.ToArray();
 
+    /// <summary>Requests answered so far, without copying the log.</summary>
+    public int RequestCount => _log.Count;
+
     public int MaxConcurrentConnections => _server.MaxConcurrentConnections;
 
     public PrusaFault Fault => (PrusaFault)Volatile.Read(ref _fault);

@@ -80,7 +80,7 @@ internal static class PrusaSimulatorCli
     }
 
     /// <summary>Idle a while, print, show "finished" a while, again.</summary>
-    private static async Task PlayJobsAsync(PrusaLinkSimulator simulator, CancellationToken cancellationToken)
+    internal static async Task PlayJobsAsync(PrusaLinkSimulator simulator, CancellationToken cancellationToken)
     {
         var time = simulator.Options.TimeProvider;
         var pause = TimeSpan.FromSeconds(10);

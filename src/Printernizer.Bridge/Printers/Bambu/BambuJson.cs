@@ -19,8 +19,11 @@ internal static class BambuJson
 
         return value.GetValueKind() switch
         {
-            // ToJsonString: a node built in code may hold an int that GetValue<double> refuses.
-            JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+            // A parsed number reads directly (the hot path: every report); a node built in code may
+            // hold an int that TryGetValue<double> refuses, so that one goes through its text.
+            JsonValueKind.Number => value.TryGetValue<double>(out var direct)
+                ? direct
+                : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
             JsonValueKind.String => double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
             _ => null,
         };

@@ -34,6 +34,7 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
     private readonly List<Func<CancellationToken, Task>> _onConnected = [];
     private readonly CancellationTokenSource _senderStop = new();
     private Task _sender = Task.CompletedTask;
+    private int _receiveMaximum = 1;
 
     public MqttBrokerConnection(MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger, IBrokerMetrics? metrics = null)
         : this(settings, topics, time, logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), metrics)
@@ -165,6 +166,9 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
         {
             throw new BrokerRefusedException(result.ResultCode, result.ReasonString);
         }
+
+        // The broker's MQTT 5 Receive Maximum bounds the publishes in flight (0: not sent, 65535).
+        Volatile.Write(ref _receiveMaximum, result.ReceiveMaximum is { } maximum and > 0 ? maximum : ushort.MaxValue);
     }
 
     private async Task SubscribeNowAsync(IReadOnlyCollection<string> filters, CancellationToken cancellationToken)

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Printernizer.Bridge.Benchmarks.Fleet;
+
+/// <summary>
+/// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR]</c>
+/// and <c>peak [--printers N] [--step SECONDS] [--runs N] [--broker URL] [--trace] [--out DIR]</c>.
+/// </summary>
+internal sealed record FleetArguments
+{
+    public const string Usage =
+        "usage: fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR]\n" +
+        "       peak [--printers N] [--step SECONDS] [--runs N] [--broker mqtt://host:port] [--trace] [--out DIR]";
+
+    public required bool Peak { get; init; }
+    public int Bambu { get; init; } = 1000;
+    public int Prusa { get; init; } = 100;
+    public double Hz { get; init; } = 1;
+    public int DurationSeconds { get; init; } = 60;
+    public int Runs { get; init; } = 3;
+    public Uri? Broker { get; init; }
+
+    /// <summary>A Bambu printer's layer (the latency stamp) changes every this many reports, as a layer changes every few seconds in a real print.</summary>
+    public int StampEvery { get; init; } = 5;
+
+    public int StepSeconds { get; init; } = 10;
+
+    /// <summary>Peak: record a CPU sample trace of the bridge with dotnet-trace during the highest step.</summary>
+    public bool Trace { get; init; }
+
+    public string? OutputDirectory { get; init; }
+
+    public static FleetArguments Parse(string[] args)
+    {
+        var peak = args[0] == "peak";
+        var parsed = new FleetArguments { Peak = peak, Bambu = peak ? 4 : 1000, Prusa = peak ? 0 : 100 };
+        for (var i = 1; i < args.Length; i++)
+        {
+            parsed = args[i] switch
+            {
+                "--bambu" or "--printers" => parsed with { Bambu = Int(args[++i]) },
+                "--prusa" => parsed with { Prusa = Int(args[++i]) },
+                "--hz" => parsed with { Hz = double.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--duration" => parsed with { DurationSeconds = Int(args[++i]) },
+                "--runs" => parsed with { Runs = Math.Max(1, Int(args[++i])) },
+                "--broker" => parsed with { Broker = new Uri(args[++i]) },
+                "--stamp-every" => parsed with { StampEvery = Math.Max(1, Int(args[++i])) },
+                "--step" => parsed with { StepSeconds = Int(args[++i]) },
+                "--trace" => parsed with { Trace = true },
+                "--out" => parsed with { OutputDirectory = args[++i] },
+                _ => throw new FormatException($"unknown argument '{args[i]}'"),
+            };
+        }
+
+        return parsed;
+    }
+
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+}
