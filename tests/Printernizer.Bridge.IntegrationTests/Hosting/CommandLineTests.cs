@@ -102,7 +102,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(0, await terminated.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         await capture.WaitForAsync(_ => capture.On("printernizer/bridge/state").Count(x => x.Text == "offline") >= 2, "offline after SIGTERM");
         Assert.Equal("offline", capture.Last("printernizer/bridge/state")?.Text);
-        Assert.DoesNotContain("[ERR]", terminated.Output);
+        Assert.False(terminated.Output.Contains("[ERR]", StringComparison.Ordinal), terminated.Output);
     }
 
     private string Write(string name, string content)
