@@ -110,8 +110,20 @@ internal sealed class BambuFtpsClient : IAsyncDisposable
     private async Task TransferAsync(string command, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var port = FtpPassiveEndpoint.ParsePort(await _control.CommandAsync("PASV", cancellationToken).ConfigureAwait(false));
-        using var data = new TcpClient { NoDelay = true };
-        await data.ConnectAsync(_endpoint.Host, port, cancellationToken).ConfigureAwait(false);
+        var data = new TcpClient { NoDelay = true };
+        try
+        {
+            await data.ConnectAsync(_endpoint.Host, port, cancellationToken).ConfigureAwait(false);
+            await ReceiveAsync(command, data, destination, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            data.Dispose();
+        }
+    }
+
+    private async Task ReceiveAsync(string command, TcpClient data, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         var start = await _control.CommandAsync(command, cancellationToken).ConfigureAwait(false);
         if (!start.IsPreliminary)
         {
@@ -124,7 +136,7 @@ internal sealed class BambuFtpsClient : IAsyncDisposable
         Exception? dataFailure = null;
         try
         {
-            await using var tls = new SslStream(data.GetStream(), leaveInnerStreamOpen: true);
+            await using var tls = new SslStream(data.GetStream(), leaveInnerStreamOpen: false);
             await tls.AuthenticateAsClientAsync(_endpoint.TlsOptions(_endpoint.ReuseTlsSession), cancellationToken).ConfigureAwait(false);
             var buffer = new byte[CopyBufferSize];
             int read;
@@ -139,6 +151,11 @@ internal sealed class BambuFtpsClient : IAsyncDisposable
         {
             // The final reply says why (522 when the session was not reused); report that, not the socket error.
             dataFailure = ex;
+        }
+        finally
+        {
+            // vsFTPd sends 226 only once the data connection is closed; no TLS close_notify is awaited (it can hang).
+            data.Dispose();
         }
 
         var done = await _control.ReadReplyAsync(cancellationToken).ConfigureAwait(false);
