@@ -75,7 +75,11 @@ internal sealed class PrusaFileAccess : IPrinterFileAccess
         while (true)
         {
             var result = await _client.GetToStreamAsync(reference, written, written + ChunkBytes - 1, destination,
-                n => progress?.Report(written += n), cancellationToken).ConfigureAwait(false);
+                n =>
+                {
+                    written += n;
+                    progress?.Report(written);
+                }, cancellationToken).ConfigureAwait(false);
             if (result.StatusCode == 404)
             {
                 throw new PrinterFileException("not_found", $"printer '{_printerId}' has no file '{path}'");

@@ -6,6 +6,8 @@ namespace Printernizer.Bridge.Printers.Prusa;
 /// <summary>The current job's <c>file.refs.thumbnail</c> (Buddy <c>/thumb/l/…</c>, Pi <c>/api/thumbnails/….orig.png</c>).</summary>
 internal sealed class PrusaJobThumbnail
 {
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     private readonly PrusaLinkClient _client;
     private readonly PrusaFileAccess _files;
 
@@ -28,7 +30,7 @@ internal sealed class PrusaJobThumbnail
             var png = await _files.FetchAsync(reference, cancellationToken).ConfigureAwait(false);
 
             // Only PNG is announced to Home Assistant; the Pi may hold other formats.
-            return png is { Length: > 8 } && png.AsSpan(0, 8).SequenceEqual("\x89PNG\r\n\x1a\n"u8) ? png : null;
+            return png is { Length: > 8 } && png.AsSpan(0, 8).SequenceEqual(PngSignature) ? png : null;
         }
         catch (Exception ex) when (ex is PrusaTransientException or PrusaAuthException or PrusaBadResponseException or JsonException)
         {
