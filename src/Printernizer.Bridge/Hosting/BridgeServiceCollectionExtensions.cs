@@ -60,6 +60,8 @@ internal static class BridgeServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BridgePublisher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<BridgePublisher>());
         services.AddHostedService<CommandRouter>();
+        services.AddHostedService<Files.FilesRequestRouter>();
+        services.AddHostedService<Files.JobThumbnailPublisher>();
         services.AddHostedService<PrinterSupervisor>();
         return services;
     }
