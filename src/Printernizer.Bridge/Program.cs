@@ -7,6 +7,11 @@ using Printernizer.Bridge.Observability;
 using Printernizer.Bridge.Printers;
 using Serilog;
 
+if (args is ["files", ..])
+{
+    return await FilesCommand.RunAsync(args[1..], Console.Out, Console.Error).ConfigureAwait(false);
+}
+
 var options = CommandLineOptions.Parse(args, out var argumentError);
 if (argumentError is not null)
 {

@@ -16,6 +16,9 @@ internal sealed record PrinterCapabilities(
     bool Lights,
     bool Pause)
 {
+    /// <summary>The adapter can fetch the job's cover image (published on <c>thumbnail</c>, an HA <c>image</c>).</summary>
+    public bool Thumbnail { get; init; }
+
     /// <summary>The least any printer offers; used until the adapter identified the model.</summary>
     public static PrinterCapabilities Minimal { get; } = new(false, false, false, false, false, false, false, false, true);
 }

@@ -75,6 +75,7 @@ internal sealed class DiscoveryPayloadBuilder
         var entities = PrinterStatusEntities.For(_topics, printer.Id, capabilities)
             .Concat(PrinterTemperatureEntities.For(_topics, printer.Id, capabilities))
             .Concat(PrinterJobEntities.For(_topics, printer.Id, capabilities))
+            .Concat(PrinterImageEntities.For(_topics, printer.Id, capabilities))
             .Concat(PrinterCommandEntities.For(_topics, printer.Id, capabilities, controlEnabled));
         return entities.Select(e => Compose(e, printer.Id, device)).ToArray();
     }

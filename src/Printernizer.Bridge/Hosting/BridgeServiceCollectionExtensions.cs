@@ -62,6 +62,8 @@ internal static class BridgeServiceCollectionExtensions
             sp.GetService<BridgeMetrics>()));
         services.AddHostedService(sp => sp.GetRequiredService<BridgePublisher>());
         services.AddHostedService<CommandRouter>();
+        services.AddHostedService<Files.FilesRequestRouter>();
+        services.AddHostedService<Files.JobThumbnailPublisher>();
         services.AddHostedService<PrinterSupervisor>();
         services.AddPrinternizerObservability(config);
         return services;

@@ -44,6 +44,9 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     public BambuSimulatorProfile Profile => _options.Profile;
     public string CertificateSha256 => SelfSignedCertificateFactory.Sha256(_certificate);
 
+    /// <summary>The printer's certificate, for a side server (FTPS) that must present the same one, as the printer does.</summary>
+    public X509Certificate2 Certificate => _certificate;
+
     /// <summary>CONNECT packets seen, accepted or not.</summary>
     public int ConnectionAttempts => Volatile.Read(ref _connectionAttempts);
 

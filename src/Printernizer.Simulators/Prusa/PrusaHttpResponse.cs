@@ -19,6 +19,9 @@ internal sealed record PrusaHttpResponse(int Status, string? ContentType, byte[]
     {
         200 => "OK",
         204 => "No Content",
+        206 => "Partial Content",
+        304 => "Not Modified",
+        416 => "Range Not Satisfiable",
         400 => "Bad Request",
         401 => "Unauthorized",
         403 => "Forbidden",

@@ -180,7 +180,7 @@ internal sealed class PrusaSimBodies
         s.HasJob && (!IsBuddy || s.State is "PRINTING" or "PAUSED" or "ATTENTION");
 
     /// <summary>An 8.3 short name as Buddy shows USB files: <c>BENCHY~1.BGC</c>.</summary>
-    private static string ShortName(string longName)
+    public static string ShortName(string longName)
     {
         var stem = new string(Path.GetFileNameWithoutExtension(longName).Where(char.IsLetterOrDigit).Take(6).ToArray()).ToUpperInvariant();
         var extension = new string(Path.GetExtension(longName).TrimStart('.').Take(3).ToArray()).ToUpperInvariant();

@@ -11,6 +11,7 @@ internal sealed class PrusaSimRouter
     private readonly PrusaSimAuthenticator _auth;
     private readonly PrusaSimBodies _bodies;
     private readonly PrusaSimLegacyBodies _legacy;
+    private readonly PrusaSimFiles _files;
     private readonly Func<PrusaFault> _fault;
 
     public PrusaSimRouter(PrusaSimulatorOptions options, PrusaSimPrinter printer, Func<PrusaFault> fault)
@@ -20,6 +21,7 @@ internal sealed class PrusaSimRouter
         _auth = new PrusaSimAuthenticator(options);
         _bodies = new PrusaSimBodies(options);
         _legacy = new PrusaSimLegacyBodies(options);
+        _files = new PrusaSimFiles(options);
         _fault = fault;
     }
 
@@ -74,6 +76,8 @@ internal sealed class PrusaSimRouter
         ["api", "version"] or ["api", "printer"] or ["api", "v1", "info"] or ["api", "v1", "status"] or ["api", "v1", "job"] => "GET",
         ["api", "v1", "job", _] => "DELETE",
         ["api", "v1", "job", _, _] => "PUT",
+        ["api", "v1", "storage"] or ["api", "v1", "files", _, ..] or ["usb", _, ..] or ["thumb", "l", "usb", _, ..] => "GET",
+        ["api", "files", "local", _, .., "raw"] or ["api", "thumbnails", _, ..] => "GET",
         _ => null,
     };
 
@@ -89,6 +93,13 @@ internal sealed class PrusaSimRouter
             ["api", "v1", "job"] => _bodies.Job(snapshot) is { } job ? PrusaHttpResponse.Json(200, job) : PrusaHttpResponse.Empty(204),
             ["api", "v1", "job", var id] => JobCommand(request, id, "stop"),
             ["api", "v1", "job", var id, var word] => JobCommand(request, id, word),
+            ["api", "v1", "storage"] => _files.StorageList(),
+            ["api", "v1", "files", .. var path] => _files.Listing(request, path),
+            ["usb", .. var path] when IsBuddy => _files.Download(request, path),
+            ["api", "files", "local", .. var path, "raw"] when !IsBuddy => _files.Download(request, path),
+            ["thumb", "l", "usb", .. var path] when IsBuddy => _files.Thumbnail(path, snapshot.JobFileName, PrusaSimBodies.ShortName(snapshot.JobFileName)),
+            ["api", "thumbnails", .. var path] when !IsBuddy && path[^1].EndsWith(".orig.png", StringComparison.Ordinal) =>
+                _files.Thumbnail([.. path[..^1], path[^1][..^".orig.png".Length]], snapshot.JobFileName, snapshot.JobFileName),
             _ => Error(request, 404, ""),
         };
     }

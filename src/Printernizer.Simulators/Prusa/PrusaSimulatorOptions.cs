@@ -53,6 +53,9 @@ internal sealed record PrusaSimulatorOptions
 
     public int FirstJobId { get; init; } = 100;
 
+    /// <summary>The folder served as the printer's storage (<c>usb</c> on Buddy, <c>local</c> on the Pi); null = no storage.</summary>
+    public string? FilesDirectory { get; init; }
+
     public string EffectiveHostname => Hostname ?? (Flavour == PrusaFlavour.Buddy ? "prusa-core-one" : "mk3");
 
     public string Realm => Flavour == PrusaFlavour.Buddy ? "Printer API" : "Administrator";

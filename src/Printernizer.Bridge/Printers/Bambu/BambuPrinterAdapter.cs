@@ -5,7 +5,7 @@ using Printernizer.Bridge.Domain;
 namespace Printernizer.Bridge.Printers.Bambu;
 
 /// <summary>A Bambu Lab printer: one MQTT session over TLS to the printer's own broker.</summary>
-internal sealed class BambuPrinterAdapter : IPrinterAdapter
+internal sealed class BambuPrinterAdapter : IPrinterAdapter, IPrinterFileAccess, IJobThumbnailSource
 {
     private readonly PrinterDefinition _printer;
     private readonly BambuSettings _settings;
@@ -15,6 +15,8 @@ internal sealed class BambuPrinterAdapter : IPrinterAdapter
     private readonly BambuSessionRunner _runner;
     private readonly BambuSequenceIds _sequenceIds = new();
     private readonly ILogger _logger;
+    private readonly BambuFileAccess _files;
+    private readonly BambuJobThumbnail _thumbnail;
 
     public BambuPrinterAdapter(PrinterDefinition printer, BambuSettings settings, PrinterAdapterContext context)
     {
@@ -27,6 +29,9 @@ internal sealed class BambuPrinterAdapter : IPrinterAdapter
         _reporter = new BambuStateReporter(printer.Id, settings.Serial, context.Time);
         _commands = new BambuCommandTracker(printer.Id);
         _runner = new BambuSessionRunner(printer.Id, settings, context.Time, _logger, InputFaults, _commands, _reporter, metrics);
+        var ftpsValidator = new BambuCertificateValidator(printer.Id, settings, new BambuCertificatePinStore(context.StateDirectory));
+        _files = new BambuFileAccess(printer.Id, printer.Host, settings, ftpsValidator, context.Time);
+        _thumbnail = new BambuJobThumbnail(_files, _logger);
     }
 
     public string PrinterId => _printer.Id;
@@ -81,5 +86,18 @@ internal sealed class BambuPrinterAdapter : IPrinterAdapter
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public Task<IReadOnlyList<PrinterFileEntry>> ListFilesAsync(string path, CancellationToken cancellationToken) =>
+        _files.ListFilesAsync(path, cancellationToken);
+
+    public Task DownloadAsync(string path, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        _files.DownloadAsync(path, destination, progress, cancellationToken);
+
+    public Task<byte[]?> GetJobThumbnailAsync(PrintJob job, CancellationToken cancellationToken) =>
+        _thumbnail.FetchAsync(job, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _files.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -18,6 +18,7 @@ internal sealed class BambuPrinterType : IPrinterType
         var insecure = reader.Bool("tls_insecure") ?? false;
         var watchdog = reader.Duration("watchdog", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? BambuSettings.DefaultWatchdog;
         var authRetry = reader.Duration("auth_retry", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)) ?? BambuSettings.DefaultAuthRetry;
+        var ftpsPort = reader.Int("ftps_port", 1, 65535) ?? BambuSettings.DefaultFtpsPort;
 
         if (caFile is not null && !File.Exists(caFile))
         {
@@ -29,7 +30,7 @@ internal sealed class BambuPrinterType : IPrinterType
             reader.Problem("tls_insecure", "tls_insecure: true and ca_file exclude each other");
         }
 
-        return new BambuSettings(serial ?? string.Empty, accessCode ?? string.Empty, caFile, insecure, watchdog, authRetry);
+        return new BambuSettings(serial ?? string.Empty, accessCode ?? string.Empty, caFile, insecure, watchdog, authRetry) { FtpsPort = ftpsPort };
     }
 
     public IPrinterAdapter CreateAdapter(PrinterDefinition printer, PrinterAdapterContext context) =>

@@ -57,5 +57,5 @@ internal static class BambuReportNormalizer
         Fans: true,
         Motion: true,
         Lights: print["lights_report"] is JsonArray,
-        Pause: true);
+        Pause: true) { Thumbnail = true };
 }

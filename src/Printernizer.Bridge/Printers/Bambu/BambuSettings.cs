@@ -30,6 +30,11 @@ internal sealed record BambuSettings(
 
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The printer's FTPS port (implicit TLS); <c>ftps_port</c> in YAML, for printers behind port forwarding.</summary>
+    public int FtpsPort { get; init; } = DefaultFtpsPort;
+
+    public const int DefaultFtpsPort = 990;
+
     /// <summary>Never print the access code, not even through a record's generated ToString.</summary>
     public override string ToString() =>
         $"BambuSettings {{ Serial = {Serial}, CaFile = {CaFile}, TlsInsecure = {TlsInsecure}, Watchdog = {Watchdog}, AuthRetry = {AuthRetry} }}";

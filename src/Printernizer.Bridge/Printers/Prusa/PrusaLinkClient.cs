@@ -8,7 +8,7 @@ namespace Printernizer.Bridge.Printers.Prusa;
 /// connection slots for everyone. Requests are strictly sequential, carry no query string
 /// (Buddy answers 404 to any), and time out after <see cref="PrusaSettings.RequestTimeout"/>.
 /// </summary>
-internal sealed class PrusaLinkClient : IDisposable
+internal sealed partial class PrusaLinkClient : IDisposable
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
@@ -49,7 +49,16 @@ internal sealed class PrusaLinkClient : IDisposable
     /// <summary>Sends one request after any request in flight has finished.</summary>
     /// <exception cref="PrusaAuthException">Credentials refused.</exception>
     /// <exception cref="PrusaTransientException">Unreachable, timed out or 503.</exception>
-    public async Task<PrusaResponse> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    public Task<PrusaResponse> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
+        ExchangeAsync(method, path, null, HttpCompletionOption.ResponseContentRead, r => ReadAsync(r, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// One request under the connection's gate, with the digest retry; <paramref name="read"/> consumes
+    /// the answer before the next request may start (so a streamed body holds the connection while it is read).
+    /// </summary>
+    private async Task<T> ExchangeAsync<T>(
+        HttpMethod method, string path, Action<HttpRequestMessage>? configure, HttpCompletionOption completion,
+        Func<HttpResponseMessage, Task<T>> read, CancellationToken cancellationToken)
     {
         if (!path.StartsWith('/') || path.Contains('?', StringComparison.Ordinal) || path.Contains('#', StringComparison.Ordinal))
         {
@@ -60,13 +69,13 @@ internal sealed class PrusaLinkClient : IDisposable
         try
         {
             var sentAuthorization = _digest?.HasChallenge == true;
-            var response = await SendOnceAsync(method, path, cancellationToken).ConfigureAwait(false);
+            var response = await SendOnceAsync(method, path, configure, completion, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && _digest is not null
                 && _digest.OnUnauthorized(DigestParameters(response), sentAuthorization))
             {
                 // First challenge or stale nonce: exactly one retry with the new nonce.
                 response.Dispose();
-                response = await SendOnceAsync(method, path, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(method, path, configure, completion, cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.Unauthorized)
                 {
                     // Keep the newest nonce so the next request does not start from a stale one.
@@ -76,7 +85,7 @@ internal sealed class PrusaLinkClient : IDisposable
 
             using (response)
             {
-                return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                return await read(response).ConfigureAwait(false);
             }
         }
         finally
@@ -91,7 +100,8 @@ internal sealed class PrusaLinkClient : IDisposable
         _gate.Dispose();
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        HttpMethod method, string path, Action<HttpRequestMessage>? configure, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -109,11 +119,13 @@ internal sealed class PrusaLinkClient : IDisposable
             request.Content = new ByteArrayContent([]);
         }
 
+        configure?.Invoke(request);
+
         using var timeout = new CancellationTokenSource(_settings.RequestTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            var response = await _http.SendAsync(request, completion, linked.Token).ConfigureAwait(false);
             return response;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -11,7 +11,7 @@ namespace Printernizer.Bridge.Printers.Prusa;
 /// back off with jitter when the printer goes away, wait <see cref="PrusaSettings.AuthRetry"/>
 /// after refused credentials. Commands share the same client, so they queue behind the poll.
 /// </summary>
-internal sealed class PrusaPrinterAdapter : IPrinterAdapter
+internal sealed class PrusaPrinterAdapter : IPrinterAdapter, IPrinterFileAccess, IJobThumbnailSource
 {
     private const int BadBodiesBeforeOffline = 3;
 
@@ -22,6 +22,8 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
     private readonly PrusaPoller _poller;
     private readonly PrusaJobCommands _commands;
     private readonly PrusaPollSignal _signal;
+    private readonly PrusaFileAccess _files;
+    private readonly PrusaJobThumbnail _thumbnail;
     private readonly ResiliencePipeline _reconnect;
     private readonly IPrinterMetrics _metrics;
     private PrinterState _state;
@@ -40,6 +42,8 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
         _poller = new PrusaPoller(_client, _time, printer.Model, _metrics);
         _commands = new PrusaJobCommands(_client, _poller);
         _signal = new PrusaPollSignal(_time, settings.FastPollWindow);
+        _files = new PrusaFileAccess(printer.Id, _client);
+        _thumbnail = new PrusaJobThumbnail(_client, _files);
         _state = new PrinterState { PrinterId = printer.Id, Model = printer.Model };
         _reconnect = new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions
@@ -103,6 +107,18 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter
         _signal.StartFastWindow();
         return result;
     }
+
+    public Task<IReadOnlyList<PrinterFileEntry>> ListFilesAsync(string path, CancellationToken cancellationToken) =>
+        _files.ListFilesAsync(path, cancellationToken);
+
+    public Task DownloadAsync(string path, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        _files.DownloadAsync(path, destination, progress, cancellationToken);
+
+    public Task<byte[]?> GetJobThumbnailAsync(PrintJob job, CancellationToken cancellationToken) =>
+        _thumbnail.FetchAsync(job, cancellationToken);
+
+    /// <summary>ETag hits of the file listings (tests).</summary>
+    internal int CachedListingHits => _files.CachedListingHits;
 
     public ValueTask DisposeAsync()
     {

@@ -4,4 +4,7 @@ namespace Printernizer.Bridge.Printers.Prusa;
 internal sealed record PrusaResponse(int StatusCode, string Body)
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    /// <summary>The answer's <c>ETag</c>, where one was asked for (file listings).</summary>
+    public string? ETag { get; init; }
 }

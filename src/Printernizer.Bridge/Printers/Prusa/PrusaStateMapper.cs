@@ -31,5 +31,5 @@ internal static class PrusaStateMapper
         Fans: true,
         Motion: true,
         Lights: false,
-        Pause: true);
+        Pause: true) { Thumbnail = true };
 }
