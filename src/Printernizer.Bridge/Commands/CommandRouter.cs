@@ -133,11 +133,7 @@ internal sealed partial class CommandRouter : IHostedService
         }
 
         var payload = PayloadSerializer.CommandResult(reply.Word, result, reply.Transaction);
-        _broker.Enqueue(new OutgoingMessage(_topics.CommandResult(reply.PrinterId), payload, Retain: false));
-        if (!string.IsNullOrEmpty(reply.ResponseTopic))
-        {
-            _broker.Enqueue(new OutgoingMessage(reply.ResponseTopic, payload, Retain: false, CorrelationData: reply.CorrelationData));
-        }
+        _broker.Reply(_topics.CommandResult(reply.PrinterId), payload, reply.ResponseTopic, reply.CorrelationData);
     }
 
     /// <summary>A fixed set of label values, whatever senders write.</summary>

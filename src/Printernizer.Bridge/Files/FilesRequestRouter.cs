@@ -112,11 +112,7 @@ internal sealed partial class FilesRequestRouter : IHostedService
 
     private void Answer(string printerId, IncomingMessage request, byte[] payload)
     {
-        _broker.Enqueue(new OutgoingMessage(FileTopics.Response(_topics, printerId), payload, Retain: false));
-        if (!string.IsNullOrEmpty(request.ResponseTopic))
-        {
-            _broker.Enqueue(new OutgoingMessage(request.ResponseTopic, payload, Retain: false, CorrelationData: request.CorrelationData));
-        }
+        _broker.Reply(FileTopics.Response(_topics, printerId), payload, request.ResponseTopic, request.CorrelationData);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Printer {PrinterId}: files {Action} {Path} done")]

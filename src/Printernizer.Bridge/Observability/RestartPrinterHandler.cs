@@ -98,11 +98,7 @@ internal sealed partial class RestartPrinterHandler : IHostedService
             w.Text("transaction", request.Transaction);
             w.WriteEndObject();
         });
-        _broker.Enqueue(new OutgoingMessage(_topics.BridgeResponse(RequestName), payload, Retain: false));
-        if (!string.IsNullOrEmpty(message.ResponseTopic))
-        {
-            _broker.Enqueue(new OutgoingMessage(message.ResponseTopic, payload, Retain: false, CorrelationData: message.CorrelationData));
-        }
+        _broker.Reply(_topics.BridgeResponse(RequestName), payload, message.ResponseTopic, message.CorrelationData);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Printer {PrinterId}: restart requested over MQTT")]
