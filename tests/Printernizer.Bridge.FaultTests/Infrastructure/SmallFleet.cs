@@ -26,8 +26,8 @@ internal sealed class SmallFleet : IAsyncDisposable
 
     public static async Task<SmallFleet> StartAsync(bool printing = true)
     {
-        var bambu = await BambuSimulator.StartAsync(Printers.BambuOptions(1));
-        var prusa = await PrusaLinkSimulator.StartAsync(Printers.PrusaOptions(1));
+        var bambu = await BambuSimulator.StartAsync(SimulatedPrinters.BambuOptions(1));
+        var prusa = await PrusaLinkSimulator.StartAsync(SimulatedPrinters.PrusaOptions(1));
         if (printing)
         {
             bambu.StartJob("fault-benchy");
@@ -39,8 +39,8 @@ internal sealed class SmallFleet : IAsyncDisposable
 
     public IReadOnlyList<PrinterDefinition> Definitions(TimeSpan? bambuCommandTimeout = null) =>
     [
-        Printers.Bambu(BambuId, Bambu, commandTimeout: bambuCommandTimeout),
-        Printers.Prusa(PrusaId, Prusa),
+        SimulatedPrinters.Bambu(BambuId, Bambu, commandTimeout: bambuCommandTimeout),
+        SimulatedPrinters.Prusa(PrusaId, Prusa),
     ];
 
     public async ValueTask DisposeAsync()

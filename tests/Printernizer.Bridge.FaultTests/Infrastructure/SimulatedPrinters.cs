@@ -7,7 +7,7 @@ using Printernizer.Simulators.Prusa;
 namespace Printernizer.Bridge.FaultTests.Infrastructure;
 
 /// <summary>Printer definitions pointing at simulators, with the short intervals a fault test needs.</summary>
-internal static class Printers
+internal static class SimulatedPrinters
 {
     public static PrinterDefinition Bambu(
         string id, BambuSimulator simulator, int? port = null, string? accessCode = null, TimeSpan? watchdog = null,
