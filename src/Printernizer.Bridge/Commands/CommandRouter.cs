@@ -26,9 +26,11 @@ internal sealed partial class CommandRouter : IHostedService
     private readonly ILogger<CommandRouter> _logger;
     private readonly ConcurrentDictionary<string, TransactionLog> _transactions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CommandCircuitBreaker _circuits;
 
-    public CommandRouter(BridgeConfig config, TopicLayout topics, IBrokerConnection broker, PrinterFleet fleet, ILogger<CommandRouter> logger)
+    public CommandRouter(BridgeConfig config, TopicLayout topics, IBrokerConnection broker, PrinterFleet fleet, TimeProvider time, ILogger<CommandRouter> logger)
     {
+        _circuits = new CommandCircuitBreaker(time);
         _config = config;
         _topics = topics;
         _broker = broker;
@@ -99,7 +101,7 @@ internal sealed partial class CommandRouter : IHostedService
             try
             {
                 result = printer.Latest is { Online: true }
-                    ? await printer.Adapter.ExecuteAsync(command, timeout.Token).ConfigureAwait(false)
+                    ? await _circuits.ExecuteAsync(printer.Id, ct => printer.Adapter.ExecuteAsync(command, ct), timeout.Token).ConfigureAwait(false)
                     : CommandResult.Failure($"printer '{printer.Id}' is offline");
             }
             finally

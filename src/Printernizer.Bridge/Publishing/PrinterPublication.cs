@@ -33,20 +33,19 @@ internal sealed class PrinterPublication
     {
         Latest = state;
         PublishIfChanged(_topics.Availability(_printerId), state.Online ? "online"u8.ToArray() : "offline"u8.ToArray(), output);
+        var control = _controlEnabled ? state.Control : ControlState.ReadOnly;
         if (!state.HasData)
         {
+            // A refused login is contact too: its reason belongs on the state topic, with nothing else invented.
+            if (state.Error is not null)
+            {
+                PublishState(state, control, now, output);
+            }
+
             return;
         }
 
-        var control = _controlEnabled ? state.Control : ControlState.ReadOnly;
-        var content = PayloadSerializer.State(state, control, updatedAt: null);
-        if (_stateContent is null || !content.AsSpan().SequenceEqual(_stateContent))
-        {
-            _stateContent = content;
-            var updatedAt = state.UpdatedAt == default ? now : state.UpdatedAt;
-            PublishIfChanged(_topics.State(_printerId), PayloadSerializer.State(state, control, updatedAt), output);
-        }
-
+        PublishState(state, control, now, output);
         if (TemperatureDeadband.ShouldPublish(_publishedTemperatures, _publishedTemperaturesAt, state.Temperatures, now))
         {
             PublishTemperatures(state.Temperatures, now, output);
@@ -79,6 +78,17 @@ internal sealed class PrinterPublication
         foreach (var (topic, payload) in _retained)
         {
             output.Add(new OutgoingMessage(topic, payload, Retain: true));
+        }
+    }
+
+    private void PublishState(PrinterState state, ControlState control, DateTimeOffset now, List<OutgoingMessage> output)
+    {
+        var content = PayloadSerializer.State(state, control, updatedAt: null);
+        if (_stateContent is null || !content.AsSpan().SequenceEqual(_stateContent))
+        {
+            _stateContent = content;
+            var updatedAt = state.UpdatedAt == default ? now : state.UpdatedAt;
+            PublishIfChanged(_topics.State(_printerId), PayloadSerializer.State(state, control, updatedAt), output);
         }
     }
 

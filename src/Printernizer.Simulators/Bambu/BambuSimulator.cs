@@ -26,6 +26,7 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     private int _connectionAttempts;
     private int _pushallRequests;
     private int _versionRequests;
+    private int _printRequests;
 
     private BambuSimulator(BambuSimulatorOptions options, int port)
     {
@@ -50,6 +51,13 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     public int PushallRequests => Volatile.Read(ref _pushallRequests);
 
     public int VersionRequests => Volatile.Read(ref _versionRequests);
+
+    /// <summary><c>print.stop|pause|resume</c> requests received, answered or not (a <see cref="BambuSimulatorFault.Silent"/> printer ignores them).</summary>
+    public int PrintRequests => Volatile.Read(ref _printRequests);
+
+    /// <summary>Clients connected right now (a closed session disappears from this count).</summary>
+    public async Task<int> ConnectedClientCountAsync() =>
+        _server is { } server ? (await server.GetClientsAsync().ConfigureAwait(false)).Count : 0;
 
     public string GcodeState
     {

@@ -31,6 +31,8 @@ internal sealed class BridgeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public static BridgeProcess Start(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -80,6 +80,17 @@ public sealed class PrinterPublicationTests
     }
 
     [Fact]
+    public void Update_RefusedBeforeAnyData_AvailabilityAndStateWithTheErrorOnly()
+    {
+        var refused = new PrinterState { PrinterId = "p1", Online = false, HasData = false, Error = new PrinterError("auth_failed", "authentication failed") };
+
+        var output = Update(refused);
+
+        Assert.Equal(["printernizer/p1/availability", "printernizer/p1/state"], output.Select(m => m.Topic));
+        Assert.Contains("\"code\":\"auth_failed\"", Encoding.UTF8.GetString(output[1].Payload));
+    }
+
+    [Fact]
     public void Flush_HeldBackTemperatureAfterInterval_Published()
     {
         Update(State(nozzle: 200));
