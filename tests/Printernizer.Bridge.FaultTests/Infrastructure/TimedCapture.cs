@@ -39,14 +39,22 @@ internal sealed class TimedCapture : IAsyncDisposable
         }
     }
 
-    public static async Task<TimedCapture> ConnectAsync(TestBroker broker, Stopwatch clock, params string[] filters)
+    public static Task<TimedCapture> ConnectAsync(TestBroker broker, Stopwatch clock, params string[] filters) =>
+        ConnectAsync(broker, clock, null, filters);
+
+    public static async Task<TimedCapture> ConnectAsync(TestBroker broker, Stopwatch clock, (string User, string Password)? credentials, params string[] filters)
     {
         var capture = new TimedCapture(clock);
-        await capture._client.ConnectAsync(new MqttClientOptionsBuilder()
+        var options = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithClientId("timed-" + Guid.NewGuid().ToString("N")[..8])
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .Build());
+            .WithProtocolVersion(MqttProtocolVersion.V500);
+        if (credentials is { } c)
+        {
+            options.WithCredentials(c.User, c.Password);
+        }
+
+        await capture._client.ConnectAsync(options.Build());
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in filters)
         {
@@ -56,6 +64,18 @@ internal sealed class TimedCapture : IAsyncDisposable
         await capture._client.SubscribeAsync(subscribe.Build());
         return capture;
     }
+
+    /// <summary>The messages in the shape the integration helpers use (retain flag not recorded).</summary>
+    public IReadOnlyList<CapturedMessage> AsCaptured() => Messages.Select(m => new CapturedMessage(m.Topic, m.Payload, false, 1, null)).ToArray();
+
+    public string? LastText(string topic)
+    {
+        var last = Messages.LastOrDefault(m => m.Topic == topic);
+        return last.Payload is null ? null : System.Text.Encoding.UTF8.GetString(last.Payload);
+    }
+
+    public async Task PublishAsync(string topic, string payload) =>
+        await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
     public async ValueTask DisposeAsync()
     {
