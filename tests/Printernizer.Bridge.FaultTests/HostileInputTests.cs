@@ -67,10 +67,12 @@ public sealed class HostileInputTests : IAsyncLifetime
             }
         }
 
-        // The bridge has read everything once a marker report comes through after the barrage.
-        hostile.StartJob("after-the-storm");
-        await capture.WaitForAsync(m => m.Topic == Topics.Job("hostile") && m.Text.Contains("after-the-storm", StringComparison.Ordinal), "the hostile printer's next real report", TimeSpan.FromSeconds(120));
+        // The session's queue is in order: once the drop that follows the barrage shows as offline, every payload was read.
+        var sent = capture.Messages.Count;
+        await hostile.DropClientsAsync();
+        await capture.WaitForAsync(m => m.Topic == Topics.Availability("hostile") && m.Text == "offline", "the hostile printer's drop after the barrage", TimeSpan.FromSeconds(180));
         var barrage = watch.Elapsed;
+        await Eventually.WaitAsync(() => capture.Messages.Skip(sent).Any(m => m.Topic == Topics.Availability("hostile") && m.Text == "online"), "the hostile printer back", TimeSpan.FromSeconds(60));
         var healthyDuring = HealthyUpdates(capture) - healthyBefore;
         var managedAfter = GC.GetTotalMemory(forceFullCollection: true);
         var rssAfter = Process.GetCurrentProcess().WorkingSet64;
