@@ -95,8 +95,8 @@ public sealed class FleetFailureTests : IAsyncLifetime
         Assert.True(Median(during) <= (2 * Median(before)) + 1, $"median interval grew from {Median(before):0.00} s to {Median(during):0.00} s");
         Assert.True(during.Count >= before.Count / 2, $"only {during.Count} updates during the failure against {before.Count} before");
 
-        // Bounded: a tight loop would make hundreds per printer; backoff to a 10 s cap allows about 10 in the first minute.
-        Assert.All(attempts, a => Assert.InRange(a.Length, 1, 20));
+        // Bounded: a tight loop would make hundreds per printer; backoff to a 10 s cap makes about 10 in these 30 s (jitter: up to 15 seen).
+        Assert.All(attempts, a => Assert.InRange(a.Length, 1, 25));
 
         // Spread: without jitter every printer would retry at the same instants.
         Assert.True(spread >= 1.0, $"5th attempts within {spread:0.00} s of each other: no jitter");
