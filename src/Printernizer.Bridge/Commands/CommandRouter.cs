@@ -28,11 +28,13 @@ internal sealed partial class CommandRouter : IHostedService
     private readonly ConcurrentDictionary<string, TransactionLog> _transactions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly BridgeMetrics? _metrics;
+    private readonly CommandCircuitBreaker _circuits;
 
     public CommandRouter(
-        BridgeConfig config, TopicLayout topics, IBrokerConnection broker, PrinterFleet fleet, ILogger<CommandRouter> logger, BridgeMetrics? metrics = null)
+        BridgeConfig config, TopicLayout topics, IBrokerConnection broker, PrinterFleet fleet, TimeProvider time, ILogger<CommandRouter> logger, BridgeMetrics? metrics = null)
     {
         _metrics = metrics;
+        _circuits = new CommandCircuitBreaker(time);
         _config = config;
         _topics = topics;
         _broker = broker;
@@ -103,7 +105,7 @@ internal sealed partial class CommandRouter : IHostedService
             try
             {
                 result = printer.Latest is { Online: true }
-                    ? await printer.Adapter.ExecuteAsync(command, timeout.Token).ConfigureAwait(false)
+                    ? await _circuits.ExecuteAsync(printer.Id, ct => printer.Adapter.ExecuteAsync(command, ct), timeout.Token).ConfigureAwait(false)
                     : CommandResult.Failure($"printer '{printer.Id}' is offline");
             }
             finally

@@ -41,7 +41,7 @@ internal sealed partial class BambuSimulator
 
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
-        if (e.ApplicationMessage.Topic != RequestTopic || _fault == BambuSimulatorFault.Silent)
+        if (e.ApplicationMessage.Topic != RequestTopic)
         {
             return;
         }
@@ -52,6 +52,16 @@ internal sealed partial class BambuSimulator
             request = JsonNode.Parse(e.ApplicationMessage.Payload.ToArray()) as JsonObject;
         }
         catch (JsonException)
+        {
+            return;
+        }
+
+        if (request?["print"] is JsonObject)
+        {
+            Interlocked.Increment(ref _printRequests);
+        }
+
+        if (_fault == BambuSimulatorFault.Silent)
         {
             return;
         }

@@ -27,6 +27,7 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
     private int _pushallRequests;
     private int _versionRequests;
     private long _reportsSent;
+    private int _printRequests;
 
     private BambuSimulator(BambuSimulatorOptions options, int port)
     {
@@ -57,6 +58,13 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
 
     /// <summary>Reports pushed by the tick or the flood (not replies to requests).</summary>
     public long ReportsSent => Interlocked.Read(ref _reportsSent);
+
+    /// <summary><c>print.stop|pause|resume</c> requests received, answered or not (a <see cref="BambuSimulatorFault.Silent"/> printer ignores them).</summary>
+    public int PrintRequests => Volatile.Read(ref _printRequests);
+
+    /// <summary>Clients connected right now (a closed session disappears from this count).</summary>
+    public async Task<int> ConnectedClientCountAsync() =>
+        _server is { } server ? (await server.GetClientsAsync().ConfigureAwait(false)).Count : 0;
 
     public string GcodeState
     {

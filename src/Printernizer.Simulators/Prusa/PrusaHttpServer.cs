@@ -42,6 +42,9 @@ internal sealed class PrusaHttpServer : IAsyncDisposable
     /// <summary>The most connections that were open at the same time.</summary>
     public int MaxConcurrentConnections => Volatile.Read(ref _maxActive);
 
+    /// <summary>Connections open right now.</summary>
+    public int OpenConnections => _connections.Count;
+
     public void Start(int port)
     {
         var listener = new TcpListener(_address, port);

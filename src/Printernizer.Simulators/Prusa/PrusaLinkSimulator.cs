@@ -49,6 +49,9 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
 
     public int MaxConcurrentConnections => _server.MaxConcurrentConnections;
 
+    /// <summary>Keep-alive connections open right now (a client that closed its session is gone from it).</summary>
+    public int OpenConnections => _server.OpenConnections;
+
     public PrusaFault Fault => (PrusaFault)Volatile.Read(ref _fault);
 
     public PrusaSimSnapshot Snapshot => _printer.Snapshot();

@@ -31,6 +31,8 @@ internal sealed class BridgeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public static BridgeProcess Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
 
     /// <param name="environment">Variables to set (null removes one) on top of the test's own environment.</param>

@@ -73,7 +73,7 @@ internal sealed class BambuPrinterAdapter : IPrinterAdapter, IPrinterFileAccess,
         }
         catch (TimeoutException)
         {
-            return CommandResult.Failure($"printer '{_printer.Id}' did not answer '{name}' within {_settings.CommandTimeout.TotalSeconds:0} s");
+            return CommandResult.NoAnswer($"printer '{_printer.Id}' did not answer '{name}' within {_settings.CommandTimeout.TotalSeconds:0} s");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -9,10 +9,26 @@ namespace Printernizer.Bridge.Printers.Bambu;
 /// </summary>
 internal static class BambuTemperatureReader
 {
+    // No printer heats beyond this or reads below it: anything outside is garbage, read as absent, never published.
+    private const double MinPlausible = -50;
+    private const double MaxPlausible = 600;
+
     public static Temperatures Read(JsonObject print, BambuModel? model)
     {
         var device = BambuJson.Object(print["device"]);
-        return new Temperatures(Nozzle(print, device), Bed(print, device), Chamber(print, device, model));
+        return new Temperatures(Plausible(Nozzle(print, device)), Plausible(Bed(print, device)), Plausible(Chamber(print, device, model)));
+    }
+
+    private static Temperature? Plausible(Temperature? temperature)
+    {
+        if (temperature is null)
+        {
+            return null;
+        }
+
+        var current = temperature.Current is >= MinPlausible and <= MaxPlausible ? temperature.Current : null;
+        var target = temperature.Target is >= MinPlausible and <= MaxPlausible ? temperature.Target : null;
+        return current is null && target is null ? null : temperature with { Current = current, Target = target };
     }
 
     private static Temperature? Nozzle(JsonObject print, JsonObject? device)

@@ -59,7 +59,7 @@ internal sealed class PrusaJobCommands
         }
         catch (PrusaTransientException ex)
         {
-            return CommandResult.Failure($"{verb} failed: printer unreachable ({ex.Message})");
+            return CommandResult.NoAnswer($"{verb} failed: printer unreachable ({ex.Message})");
         }
         catch (PrusaBadResponseException ex)
         {

@@ -114,8 +114,10 @@ internal sealed partial class PrusaLinkClient : IDisposable
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        if (method == HttpMethod.Put || method == HttpMethod.Post)
+        if (method != HttpMethod.Get)
         {
+            // With a body (even an empty one) SocketsHttpHandler never resends a request whose
+            // connection closed before the answer (dotnet/runtime#86714): a cancel goes out once.
             request.Content = new ByteArrayContent([]);
         }
 

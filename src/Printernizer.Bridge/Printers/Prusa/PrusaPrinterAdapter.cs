@@ -204,7 +204,7 @@ internal sealed class PrusaPrinterAdapter : IPrinterAdapter, IPrinterFileAccess,
         var error = new PrinterError("auth_failed", "authentication failed: the printer refused the configured credentials");
         if (_state.Error != error || _state.Online)
         {
-            _logger.LogError("Prusa printer refused the credentials (HTTP {Status}); next attempt in {Delay}", ex.StatusCode, _settings.AuthRetry);
+            _logger.LogError("Printer {PrinterId}: the Prusa printer refused the credentials (HTTP {Status}); check password / api_key; next attempt in {Delay}", PrinterId, ex.StatusCode, _settings.AuthRetry);
             _problemLogged = true;
             Report(_state with { Online = false, Error = error, UpdatedAt = _time.GetUtcNow() }, "offline");
         }

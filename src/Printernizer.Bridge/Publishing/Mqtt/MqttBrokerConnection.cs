@@ -20,6 +20,12 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// The local broker is retried at least this often, so the bridge is back within seconds of a
+    /// broker restart (issue 6); an attempt against a local broker costs next to nothing.
+    /// </summary>
+    internal static readonly TimeSpan ReconnectCap = TimeSpan.FromSeconds(4);
+
     private readonly MqttSettings _settings;
     private readonly TopicLayout _topics;
     private readonly ILogger<MqttBrokerConnection> _logger;
@@ -37,7 +43,7 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
     private int _receiveMaximum = 1;
 
     public MqttBrokerConnection(MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger, IBrokerMetrics? metrics = null)
-        : this(settings, topics, time, logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), metrics)
+        : this(settings, topics, time, logger, TimeSpan.FromSeconds(1), ReconnectCap, metrics)
     {
     }
 
@@ -53,7 +59,13 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
         _client = new MqttClientFactory().CreateMqttClient();
         _options = MqttClientOptionsFactory.Create(settings, topics);
         _reconnect = ReconnectPipeline.Create(time, firstDelay, maxDelay, onRetry: (ex, attempt, delay) =>
-            LogConnectFailed(_settings.Host, _settings.Port, attempt, delay.TotalSeconds, ex?.Message));
+        {
+            // Retrying every few seconds must not flood the log during a long outage.
+            if (attempt <= 3 || attempt % 100 == 0)
+            {
+                LogConnectFailed(_settings.Host, _settings.Port, attempt, delay.TotalSeconds, ex?.Message);
+            }
+        });
         _client.DisconnectedAsync += OnDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }

@@ -10,6 +10,12 @@ namespace Printernizer.Bridge.Publishing.Mqtt;
 /// <summary>Builds the MQTTnet options for the local broker: MQTT 5, retained last will, TLS as configured.</summary>
 internal static class MqttClientOptionsFactory
 {
+    /// <summary>
+    /// Announced to the broker (MQTT 5), which then drops anything bigger instead of sending it:
+    /// the bridge reads only commands (4 KiB), Home Assistant's status and its own discovery configs.
+    /// </summary>
+    public const uint MaxPacketBytes = 256 * 1024;
+
     public static MqttClientOptions Create(MqttSettings settings, TopicLayout topics)
     {
         var builder = new MqttClientOptionsBuilder()
@@ -19,6 +25,7 @@ internal static class MqttClientOptionsFactory
             .WithCleanStart(true)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithMaximumPacketSize(MaxPacketBytes)
             .WithWillTopic(topics.BridgeState)
             .WithWillPayload("offline")
             .WithWillRetain(true)

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Printernizer.Bridge.FaultTests.Infrastructure;
+using Printernizer.Bridge.IntegrationTests.Infrastructure;
+using Printernizer.Bridge.Printers.Bambu;
+using Printernizer.Simulators.Bambu;
+using Printernizer.Simulators.Prusa;
+
+namespace Printernizer.Bridge.FaultTests;
+
+/// <summary>Scenario 7: a printer sends 10,000 mutated reports while two others keep printing.</summary>
+public sealed class HostileInputTests : IAsyncLifetime
+{
+    private const int Payloads = 10_000;
+    private const int Seed = 20261125;
+
+    private readonly ITestOutputHelper _output;
+    private readonly string _stateDir = Directory.CreateTempSubdirectory("printernizer-fault-").FullName;
+    private TestBroker _broker = null!;
+
+    public HostileInputTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    public async Task InitializeAsync() => _broker = await TestBroker.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _broker.DisposeAsync();
+        Directory.Delete(_stateDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task TenThousandMutatedReports_NoCrashBoundedMemoryOthersUnaffectedNothingMalformedPublished()
+    {
+        await using var hostile = await BambuSimulator.StartAsync(SimulatedPrinters.BambuOptions(7) with { Tick = TimeSpan.FromSeconds(5) });
+        await using var healthyBambu = await BambuSimulator.StartAsync(SimulatedPrinters.BambuOptions(8, profile: BambuSimulatorProfile.P1S));
+        await using var healthyPrusa = await PrusaLinkSimulator.StartAsync(SimulatedPrinters.PrusaOptions(8));
+        healthyBambu.StartJob("steady");
+        healthyPrusa.StartJob();
+        await using var capture = await MqttCapture.ConnectAsync(_broker, "printernizer/#", "homeassistant/#");
+        await using var bridge = await FaultBridge.StartAsync(FaultBridge.CreateConfig(_broker, _stateDir, [
+            SimulatedPrinters.Bambu("hostile", hostile, watchdog: TimeSpan.FromSeconds(120)),
+            SimulatedPrinters.Bambu("p1s", healthyBambu),
+            SimulatedPrinters.Prusa("mk4", healthyPrusa),
+        ]));
+        foreach (var id in new[] { "hostile", "p1s", "mk4" })
+        {
+            await capture.WaitForAsync(Topics.Availability(id), "online");
+            await capture.WaitForAsync(m => m.Topic == Topics.Progress(id), $"progress of {id}");
+        }
+
+        var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var rssBefore = Process.GetCurrentProcess().WorkingSet64;
+        var mutator = new PayloadMutator(Seed);
+        var kinds = new Dictionary<string, int>();
+        var watch = Stopwatch.StartNew();
+        var healthyBefore = HealthyUpdates(capture);
+        for (var i = 0; i < Payloads; i++)
+        {
+            await hostile.PublishRawAsync(mutator.Next(i));
+            kinds[mutator.LastKind] = kinds.GetValueOrDefault(mutator.LastKind) + 1;
+            if (i % 250 == 0)
+            {
+                // Let the bridge keep up, as a real link would: a printer cannot push faster than its network.
+                await Task.Delay(50);
+            }
+        }
+
+        // The session's queue is in order: once the drop that follows the barrage shows as offline, every payload was read.
+        var sent = capture.Messages.Count;
+        await hostile.DropClientsAsync();
+        await capture.WaitForAsync(m => m.Topic == Topics.Availability("hostile") && m.Text == "offline", "the hostile printer's drop after the barrage", TimeSpan.FromSeconds(180));
+        var barrage = watch.Elapsed;
+        await Eventually.WaitAsync(() => capture.Messages.Skip(sent).Any(m => m.Topic == Topics.Availability("hostile") && m.Text == "online"), "the hostile printer back", TimeSpan.FromSeconds(60));
+        var healthyDuring = HealthyUpdates(capture) - healthyBefore;
+        var managedAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var rssAfter = Process.GetCurrentProcess().WorkingSet64;
+
+        Assert.True(bridge.Fleet.TryGet("hostile", out var handle));
+        var counter = ((BambuPrinterAdapter)handle.Adapter).InputFaults;
+        var counts = Enum.GetValues<BambuInputFault>().ToDictionary(k => k, counter.Count);
+        var logged = bridge.Logs.Lines.Where(l => l.Contains("sent bad input", StringComparison.Ordinal)).ToArray();
+        await bridge.StopAsync();
+
+        _output.WriteLine($"{Payloads} payloads ({string.Join(", ", kinds.Select(k => $"{k.Key} {k.Value}"))}) handled in {barrage.TotalSeconds:0.0} s");
+        _output.WriteLine($"bad input counted: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}; logged once per kind: {logged.Length} lines");
+        foreach (var line in logged)
+        {
+            _output.WriteLine("  " + line.TrimEnd());
+        }
+
+        _output.WriteLine($"managed heap after full GC: {managedBefore / 1048576.0:0.0} MiB before, {managedAfter / 1048576.0:0.0} MiB after; RSS {rssBefore / 1048576.0:0} -> {rssAfter / 1048576.0:0} MiB");
+        _output.WriteLine($"healthy printers published {healthyDuring} progress updates during the barrage; {capture.Messages.Count} messages checked");
+
+        Assert.False(handle.Adapter is null);
+        Assert.True(managedAfter - managedBefore < 64L * 1024 * 1024, $"managed heap grew by {(managedAfter - managedBefore) / 1048576.0:0.0} MiB");
+        Assert.True(healthyDuring >= barrage.TotalSeconds / 4, $"healthy printers published only {healthyDuring} updates in {barrage.TotalSeconds:0} s");
+        var problems = PublishedPayloadCheck.Problems(capture.Messages);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct().Take(30)));
+        foreach (var fault in new[] { BambuInputFault.InvalidJson, BambuInputFault.NonUtf8, BambuInputFault.TooLarge, BambuInputFault.TooDeep })
+        {
+            Assert.True(counts[fault] > 0, $"{fault} not counted");
+            Assert.Single(logged, l => l.Contains($"\"{fault}\"", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(bridge.Logs.Lines, l => l.Contains("connection loop failed", StringComparison.Ordinal) || l.Contains("Publishing failed", StringComparison.Ordinal));
+        SecretScan.AssertClean([hostile.AccessCode, healthyBambu.AccessCode, healthyPrusa.Options.Password], bridge.Logs.Lines, capture.Messages);
+    }
+
+    private static int HealthyUpdates(MqttCapture capture) =>
+        capture.Messages.Count(m => m.Topic == Topics.Progress("p1s") || m.Topic == Topics.Progress("mk4"));
+}
