@@ -58,6 +58,7 @@ public sealed class PrinterDropTests : IAsyncLifetime
             await _capture.WaitForAsync(m => m.Topic == Topics.Event(Id) && m.Text.Contains("\"job_started\"", StringComparison.Ordinal), "job_started");
             await Task.Delay(TimeSpan.FromSeconds(2));
             var progressBefore = _capture.Last(Topics.Progress(Id))!.Text;
+            var temperatureBefore = _capture.Last(Topics.Temperature(Id))?.Text;
             var cut = Stopwatch.StartNew();
             var countBefore = _capture.Messages.Count;
 
@@ -78,7 +79,11 @@ public sealed class PrinterDropTests : IAsyncLifetime
             _output.WriteLine($"{type} {fault}: online again {restored.Elapsed.TotalSeconds:0.00} s after the printer came back");
 
             // Fresh values arrive after the return.
-            await Eventually.WaitAsync(() => _capture.Messages.Skip(offlineAt).Any(m => m.Topic == Topics.Progress(Id) && m.Text != progressBefore), "fresh progress");
+            // Progress is steady while a Bambu printer prepares (no elapsed tick): heating temperatures are fresh too.
+            await Eventually.WaitAsync(
+                () => _capture.Messages.Skip(offlineAt).Any(m =>
+                    (m.Topic == Topics.Progress(Id) && m.Text != progressBefore) || (m.Topic == Topics.Temperature(Id) && m.Text != temperatureBefore)),
+                "fresh progress or temperature");
             await Task.Delay(TimeSpan.FromSeconds(3));
             // Read before the stop: a Bambu session ending at shutdown is an offline of its own.
             var events = _capture.On(Topics.Event(Id)).Select(m => m.Json.GetProperty("event_type").GetString()).ToArray();

@@ -12,6 +12,8 @@ internal static class Topics
 
     public static string Progress(string id) => $"printernizer/{id}/progress";
 
+    public static string Temperature(string id) => $"printernizer/{id}/temperature";
+
     public static string Job(string id) => $"printernizer/{id}/job";
 
     public static string Event(string id) => $"printernizer/{id}/event";
