@@ -45,7 +45,14 @@ public sealed class BrokerConnectionLossTests : IAsyncLifetime
             m => m.Topic == "printernizer/bridge/state" && m.Text == "online" && _capture.Messages.ToList().IndexOf(m) > _capture.Messages.ToList().IndexOf(offline),
             "online again",
             TimeSpan.FromSeconds(30));
-        await _capture.WaitForAsync(m => m.Topic == "printernizer/x1c/progress" && m.Text.Contains("\"percent\":77"), "state published during the outage", TimeSpan.FromSeconds(30));
+        try
+        {
+            await _capture.WaitForAsync(m => m.Topic == "printernizer/x1c/progress" && m.Text.Contains("\"percent\":77"), "state published during the outage", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(ex.Message + "\nLOGS:\n" + string.Join("\n", bridge.Logs.Select(l => l.Timestamp.ToString("HH:mm:ss.fff") + " " + l.RenderMessage() + " " + l.Exception)));
+        }
         await _capture.PublishAsync("printernizer/x1c/command", "pause");
         var result = await _capture.WaitForAsync(m => m.Topic == "printernizer/x1c/command/result", "command after reconnect", TimeSpan.FromSeconds(30));
         Assert.Equal("ok", result.Json.GetProperty("status").GetString());

@@ -18,6 +18,22 @@ internal sealed class ConnectionSignal
         }
     }
 
+    /// <summary>
+    /// Completes when the current connection ends (already complete while disconnected). A publish
+    /// races its acknowledgement against this: MQTTnet can leave a PUBACK awaiter of a connection
+    /// that died mid-send pending for good, which stalled the whole send queue.
+    /// </summary>
+    public Task CurrentSessionEnded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connected.Task.IsCompleted ? _disconnected.Task : Task.CompletedTask;
+            }
+        }
+    }
+
     public void SetConnected()
     {
         lock (_gate)

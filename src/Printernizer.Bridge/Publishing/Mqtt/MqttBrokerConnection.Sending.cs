@@ -16,9 +16,30 @@ internal sealed partial class MqttBrokerConnection
     /// </summary>
     private const int MaxInFlight = 32;
 
+    /// <summary>
+    /// The send loop must outlive any bug in it: a dead loop silently stops all publishing while
+    /// the connection still looks healthy. Messages it held in flight are lost and counted.
+    /// </summary>
+    private async Task SuperviseSendLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendLoopAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                _metrics?.Dropped();
+                LogSendLoopFailed(ex);
+            }
+        }
+    }
+
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
-        var inFlight = new Queue<(OutgoingMessage Message, Task<MqttClientPublishResult> Publish, long Started)>(MaxInFlight);
+        var inFlight = new Queue<InFlightPublish>(MaxInFlight);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -32,7 +53,8 @@ internal sealed partial class MqttBrokerConnection
                     }
 
                     await _signal.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
-                    inFlight.Enqueue((message, _client.PublishAsync(ToApplicationMessage(message), cancellationToken), _time.GetTimestamp()));
+                    var session = _signal.CurrentSessionEnded;
+                    inFlight.Enqueue(new InFlightPublish(message, StartPublish(ToApplicationMessage(message), cancellationToken), session, _time.GetTimestamp()));
                 }
 
                 // Nothing queued: collect the acknowledgements, so a failure is retried now and a stop finds nothing pending.
@@ -47,20 +69,20 @@ internal sealed partial class MqttBrokerConnection
         }
     }
 
-    private async Task CompleteOldestAsync(Queue<(OutgoingMessage Message, Task<MqttClientPublishResult> Publish, long Started)> inFlight, CancellationToken cancellationToken)
+    private async Task CompleteOldestAsync(Queue<InFlightPublish> inFlight, CancellationToken cancellationToken)
     {
-        var (message, publish, started) = inFlight.Dequeue();
-        if (await TryCompleteAsync(message, publish, started, cancellationToken).ConfigureAwait(false))
+        var oldest = inFlight.Dequeue();
+        if (await TryCompleteAsync(oldest, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
         // A failed publish (usually a lost connection) dooms those sent after it: resend every
         // unacknowledged one in the original order through the retrying path.
-        var retry = new List<OutgoingMessage> { message };
+        var retry = new List<OutgoingMessage> { oldest.Message };
         while (inFlight.TryDequeue(out var next))
         {
-            if (!await TryCompleteAsync(next.Message, next.Publish, next.Started, cancellationToken).ConfigureAwait(false))
+            if (!await TryCompleteAsync(next, cancellationToken).ConfigureAwait(false))
             {
                 retry.Add(next.Message);
             }
@@ -78,12 +100,16 @@ internal sealed partial class MqttBrokerConnection
         }
     }
 
-    /// <summary>False when the publish threw; a broker's refusal is logged and counts as done, as before.</summary>
-    private async Task<bool> TryCompleteAsync(OutgoingMessage message, Task<MqttClientPublishResult> publish, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// False when the publish threw or its connection ended before the acknowledgement came; a
+    /// broker's refusal is logged and counts as done.
+    /// </summary>
+    private async Task<bool> TryCompleteAsync(InFlightPublish inFlight, CancellationToken cancellationToken)
     {
+        var (message, publish, session, started) = inFlight;
         try
         {
-            var result = await publish.ConfigureAwait(false);
+            var result = await AcknowledgedAsync(publish, session, cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
                 _metrics?.Dropped();
@@ -109,10 +135,11 @@ internal sealed partial class MqttBrokerConnection
         while (true)
         {
             await _signal.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
+            var session = _signal.CurrentSessionEnded;
             try
             {
                 var started = _time.GetTimestamp();
-                var result = await _client.PublishAsync(application, cancellationToken).ConfigureAwait(false);
+                var result = await AcknowledgedAsync(StartPublish(application, cancellationToken), session, cancellationToken).ConfigureAwait(false);
                 if (!result.IsSuccess)
                 {
                     _metrics?.Dropped();
@@ -141,6 +168,40 @@ internal sealed partial class MqttBrokerConnection
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// MQTTnet's PublishAsync is not async: "not connected" is thrown synchronously when the
+    /// connection drops between our check and the call. Escaping the send loop, that exception
+    /// ended the loop for good and nothing was published again until a restart.
+    /// </summary>
+    private Task<MqttClientPublishResult> StartPublish(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _client.PublishAsync(message, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<MqttClientPublishResult>(ex);
+        }
+    }
+
+    /// <summary>The publish's result, or a <see cref="SessionEndedException"/> once its connection is gone without one.</summary>
+    private static async Task<MqttClientPublishResult> AcknowledgedAsync(Task<MqttClientPublishResult> publish, Task sessionEnded, CancellationToken cancellationToken)
+    {
+        if (!publish.IsCompleted)
+        {
+            await Task.WhenAny(publish, sessionEnded).WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!publish.IsCompleted)
+            {
+                // Abandoned: observe its eventual failure so it is not reported as unobserved.
+                _ = publish.ContinueWith(static task => task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw new SessionEndedException();
+            }
+        }
+
+        return await publish.ConfigureAwait(false);
     }
 
     private static MqttApplicationMessage ToApplicationMessage(OutgoingMessage message)
@@ -175,6 +236,9 @@ internal sealed partial class MqttBrokerConnection
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dropped a message on {Topic} after repeated failures: {Reason}")]
     private partial void LogPublishDropped(string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The MQTT send loop failed and was restarted")]
+    private partial void LogSendLoopFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A message handler failed")]
     private partial void LogHandlerFailed(Exception exception);

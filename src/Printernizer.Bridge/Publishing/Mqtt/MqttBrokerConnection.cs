@@ -49,14 +49,14 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
 
     internal MqttBrokerConnection(
         MqttSettings settings, TopicLayout topics, TimeProvider time, ILogger<MqttBrokerConnection> logger, TimeSpan firstDelay, TimeSpan maxDelay,
-        IBrokerMetrics? metrics = null)
+        IBrokerMetrics? metrics = null, IMqttClient? client = null)
     {
         _time = time;
         _metrics = metrics;
         _settings = settings;
         _topics = topics;
         _logger = logger;
-        _client = new MqttClientFactory().CreateMqttClient();
+        _client = client ?? new MqttClientFactory().CreateMqttClient();
         _options = MqttClientOptionsFactory.Create(settings, topics);
         _reconnect = ReconnectPipeline.Create(time, firstDelay, maxDelay, onRetry: (ex, attempt, delay) =>
         {
@@ -140,7 +140,7 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _sender = Task.Run(() => SendLoopAsync(_senderStop.Token), CancellationToken.None);
+        _sender = Task.Run(() => SuperviseSendLoopAsync(_senderStop.Token), CancellationToken.None);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -152,6 +152,13 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
                 LogConnected(_settings.Host, _settings.Port);
                 _signal.SetConnected();
                 _metrics?.ConnectionChanged(true);
+                if (!_client.IsConnected)
+                {
+                    // Lost before SetConnected: MQTTnet's disconnect callback already ran and its signal was overwritten.
+                    _signal.SetDisconnected();
+                    _metrics?.ConnectionChanged(false);
+                    continue;
+                }
 
                 // A subscription added while the replay ran saw "not connected" and was not sent.
                 await SubscribeNowAsync(_subscriptions.PermanentFilters.Except(replayed).ToArray(), stoppingToken).ConfigureAwait(false);
@@ -164,10 +171,31 @@ internal sealed partial class MqttBrokerConnection : BackgroundService, IBrokerC
             }
             catch (Exception ex)
             {
-                // Lost between connect and the first wait: start over with the backoff.
+                // Lost between connect and the first wait: start over with the backoff. A session
+                // that failed on a live client (a subscribe timed out) is closed first, or every
+                // ConnectAsync after it would throw "already connected".
                 LogSessionFailed(ex.Message);
                 _signal.SetDisconnected();
+                await CloseQuietlyAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task CloseQuietlyAsync()
+    {
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(DrainTimeout);
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogStopFailed(ex.Message);
         }
     }
 
