@@ -39,8 +39,28 @@ internal sealed partial class EmbeddedBroker : IHostedService, IDisposable
         LogStarted(_settings.Host, _settings.Port);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        _server.StopAsync(new MqttServerStopOptionsBuilder().Build());
+    /// <summary>Longest wait for subscribers to receive what is still queued for them (the bridge's "offline").</summary>
+    private static readonly TimeSpan DeliveryGrace = TimeSpan.FromSeconds(1);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The bridge stops first and publishes its retained "offline"; stopping the server at once
+        // could drop it from a subscriber's queue, and a watcher would never see the bridge go.
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(DeliveryGrace);
+        while (!grace.IsCancellationRequested)
+        {
+            var sessions = await _server.GetSessionsAsync().ConfigureAwait(false);
+            if (sessions.All(s => s.PendingApplicationMessagesCount == 0))
+            {
+                break;
+            }
+
+            await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await _server.StopAsync(new MqttServerStopOptionsBuilder().Build()).ConfigureAwait(false);
+    }
 
     public void Dispose() => _server.Dispose();
 
