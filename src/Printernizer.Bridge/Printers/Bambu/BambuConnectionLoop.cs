@@ -22,12 +22,14 @@ internal sealed class BambuConnectionLoop
     private readonly BambuSessionRunner _runner;
     private readonly ResiliencePipeline _connectPipeline;
     private readonly BambuStateReporter _reporter;
+    private readonly BambuConnectGate _gate;
     private string? _lastRefusal;
 
     public BambuConnectionLoop(
         string printerId, string host, int port, BambuSettings settings, PrinterAdapterContext context,
-        BambuStateReporter reporter, BambuSessionRunner runner)
+        BambuStateReporter reporter, BambuSessionRunner runner, BambuConnectGate gate)
     {
+        _gate = gate;
         _printerId = printerId;
         _host = host;
         _port = port;
@@ -106,7 +108,7 @@ internal sealed class BambuConnectionLoop
         var session = new BambuSession(_printerId, _host, _port, _settings, _validator);
         try
         {
-            await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await _gate.RunAsync(async token => { await session.ConnectAsync(token).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Printer {PrinterId}: connected to {Host}:{Port}", _printerId, _host, _port);
             return session;
         }

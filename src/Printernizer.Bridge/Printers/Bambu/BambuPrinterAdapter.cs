@@ -17,9 +17,11 @@ internal sealed class BambuPrinterAdapter : IPrinterAdapter, IPrinterFileAccess,
     private readonly ILogger _logger;
     private readonly BambuFileAccess _files;
     private readonly BambuJobThumbnail _thumbnail;
+    private readonly BambuConnectGate _connectGate;
 
-    public BambuPrinterAdapter(PrinterDefinition printer, BambuSettings settings, PrinterAdapterContext context)
+    public BambuPrinterAdapter(PrinterDefinition printer, BambuSettings settings, PrinterAdapterContext context, BambuConnectGate? connectGate = null)
     {
+        _connectGate = connectGate ?? new BambuConnectGate();
         _printer = printer;
         _settings = settings;
         _context = context;
@@ -43,7 +45,7 @@ internal sealed class BambuPrinterAdapter : IPrinterAdapter, IPrinterFileAccess,
     {
         _reporter.Attach(sink);
         _reporter.Report(_reporter.Current);
-        var loop = new BambuConnectionLoop(_printer.Id, _printer.Host, _printer.Port, _settings, _context, _reporter, _runner);
+        var loop = new BambuConnectionLoop(_printer.Id, _printer.Host, _printer.Port, _settings, _context, _reporter, _runner, _connectGate);
         try
         {
             await loop.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,8 @@ namespace Printernizer.Bridge.Printers.Bambu;
 /// <summary><c>type: bambu_lab</c>.</summary>
 internal sealed class BambuPrinterType : IPrinterType
 {
+    private readonly BambuConnectGate _connectGate = new();
+
     public string Name => "bambu_lab";
 
     public int DefaultPort => 8883;
@@ -34,5 +36,5 @@ internal sealed class BambuPrinterType : IPrinterType
     }
 
     public IPrinterAdapter CreateAdapter(PrinterDefinition printer, PrinterAdapterContext context) =>
-        new BambuPrinterAdapter(printer, (BambuSettings)printer.Settings, context);
+        new BambuPrinterAdapter(printer, (BambuSettings)printer.Settings, context, _connectGate);
 }

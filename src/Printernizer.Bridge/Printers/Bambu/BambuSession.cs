@@ -64,9 +64,19 @@ internal sealed class BambuSession : IAsyncDisposable
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         MqttClientConnectResult result;
+
+        // MQTTnet applies its own connect timeout only to a token that cannot be cancelled: a
+        // printer that accepts TCP and never answers CONNACK would hold this connect (and a slot
+        // of the connect gate) until shutdown.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
         try
         {
-            result = await _client.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
+            result = await _client.ConnectAsync(_options, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"printer '{_printerId}' did not complete the MQTT connect within {_options.Timeout.TotalSeconds:0} s");
         }
         catch (Exception ex) when (ex is not OperationCanceledException && _validator.LastRejection is { } reason)
         {
