@@ -30,6 +30,9 @@ internal sealed record FleetArguments
 
     public string? OutputDirectory { get; init; }
 
+    /// <summary>Where to write the bridge's console output (for diagnosis); not kept by default.</summary>
+    public string? BridgeLog { get; init; }
+
     public static FleetArguments Parse(string[] args)
     {
         var peak = args[0] == "peak";
@@ -48,6 +51,7 @@ internal sealed record FleetArguments
                 "--step" => parsed with { StepSeconds = Int(args[++i]) },
                 "--trace" => parsed with { Trace = true },
                 "--out" => parsed with { OutputDirectory = args[++i] },
+                "--bridge-log" => parsed with { BridgeLog = args[++i] },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),
             };
         }

@@ -16,6 +16,7 @@ internal sealed class FleetEnvironment : IAsyncDisposable
     private long _prusaRequests;
     private int _errors;
     private int _warnings;
+    private StreamWriter? _bridgeLog;
 
     private FleetEnvironment(string workDirectory, long epoch)
     {
@@ -81,6 +82,11 @@ internal sealed class FleetEnvironment : IAsyncDisposable
             await _owned[i].DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_bridgeLog is { } log)
+        {
+            await log.DisposeAsync().ConfigureAwait(false);
+        }
+
         try
         {
             Directory.Delete(WorkDirectory, recursive: true);
@@ -116,6 +122,11 @@ internal sealed class FleetEnvironment : IAsyncDisposable
 
         var config = BridgeConfigWriter.Write(WorkDirectory, broker, printers);
         BridgeStarted = Stopwatch.GetTimestamp();
+        if (args.BridgeLog is { } logPath)
+        {
+            _bridgeLog = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        }
+
         Bridge = ChildProcess.Start("dotnet", [paths.BridgeDll, "--config", config], OnBridgeLine);
         _owned.Add(Bridge);
     }
@@ -141,6 +152,14 @@ internal sealed class FleetEnvironment : IAsyncDisposable
 
     private void OnBridgeLine(string line)
     {
+        if (_bridgeLog is { } log)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+
         if (line.Contains(" [ERR] ", StringComparison.Ordinal) || line.Contains(" [FTL] ", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _errors);
