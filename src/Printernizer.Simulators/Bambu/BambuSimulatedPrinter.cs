@@ -53,7 +53,8 @@ internal sealed class BambuSimulatedPrinter
 
     public bool IsBusy => GcodeState is "PREPARE" or "RUNNING" or "PAUSE";
 
-    public void StartJob(string name, DateTimeOffset now)
+    /// <param name="alreadyElapsed">Joins a job in progress (a farm at any moment): heaters are at temperature.</param>
+    public void StartJob(string name, DateTimeOffset now, TimeSpan alreadyElapsed = default)
     {
         _jobCounter++;
         JobName = name;
@@ -63,10 +64,18 @@ internal sealed class BambuSimulatedPrinter
         TotalLayers = _options.TotalLayers;
         PrintError = 0;
         _elapsedBeforePause = TimeSpan.Zero;
-        _runningSince = now;
+        _runningSince = now - alreadyElapsed;
         NozzleTarget = NozzlePrintTemp;
         BedTarget = BedPrintTemp;
-        Apply(TimeSpan.Zero);
+        if (alreadyElapsed > TimeSpan.Zero)
+        {
+            StartUnixSeconds = (now - alreadyElapsed).ToUnixTimeSeconds();
+            Nozzle = NozzleTarget;
+            Bed = BedTarget;
+            Chamber = 35;
+        }
+
+        Apply(alreadyElapsed);
     }
 
     public bool Pause(DateTimeOffset now)

@@ -78,11 +78,11 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
         return simulator;
     }
 
-    public void StartJob(string name = "benchy")
+    public void StartJob(string name = "benchy", TimeSpan alreadyElapsed = default)
     {
         lock (_gate)
         {
-            _printer.StartJob(name, _options.Time.GetUtcNow());
+            _printer.StartJob(name, _options.Time.GetUtcNow(), alreadyElapsed);
         }
     }
 

@@ -47,9 +47,12 @@ internal sealed class SimulatorFleet : IAsyncDisposable
         var prusaOptions = new PrusaSimulatorOptions { JobDuration = options.JobDuration };
         var prusa = await PrusaLinkSimulator.StartFleetAsync(options.Prusa, prusaOptions, cancellationToken).ConfigureAwait(false);
         var fleet = new SimulatorFleet(certificate, bambu, prusa, prusaOptions, cancellationToken);
+        // A farm at any moment has its printers somewhere in their jobs, heaters at temperature;
+        // all of them heating up at once would be a farm's first minute, not its steady state.
+        var random = new Random(7);
         foreach (var printer in bambu.Printers)
         {
-            printer.StartJob();
+            printer.StartJob(alreadyElapsed: options.JobDuration * (0.3 + (0.6 * random.NextDouble())));
             fleet._background.Add(printer.FloodAsync(() => Volatile.Read(ref fleet._floodPerPrinter), fleet._stop.Token));
         }
 
