@@ -75,11 +75,19 @@ internal static class FleetRun
     /// <summary>Seconds from the bridge's start until every printer was online and discovered (or the timeout).</summary>
     public static async Task<double> WaitReadyAsync(FleetEnvironment env)
     {
+        var nextProgress = TimeSpan.FromSeconds(10);
         while (Stopwatch.GetElapsedTime(env.BridgeStarted) < ReadyTimeout && !env.Bridge.HasExited)
         {
             if (env.Subscriber.OnlineCount >= env.PrinterCount && env.Subscriber.DiscoveredCount >= env.PrinterCount)
             {
                 break;
+            }
+
+            if (Stopwatch.GetElapsedTime(env.BridgeStarted) >= nextProgress)
+            {
+                Console.Error.WriteLine(
+                    $"fleet: {nextProgress.TotalSeconds:0} s: {env.Subscriber.OnlineCount} online, {env.Subscriber.DiscoveredCount} discovered, {env.Subscriber.Messages} messages seen");
+                nextProgress += TimeSpan.FromSeconds(10);
             }
 
             await Task.Delay(50).ConfigureAwait(false);
