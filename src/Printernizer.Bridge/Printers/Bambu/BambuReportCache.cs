@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Printernizer.Bridge.Printers.Bambu;
@@ -9,6 +10,8 @@ namespace Printernizer.Bridge.Printers.Bambu;
 internal sealed class BambuReportCache
 {
     private readonly BambuReportSanitizer _sanitizer;
+    private readonly BambuReportScreen _screen = new();
+    private readonly BambuPropertyNames _names = new();
 
     public BambuReportCache(BambuReportSanitizer sanitizer)
     {
@@ -63,10 +66,58 @@ internal sealed class BambuReportCache
             BambuReportMerger.Merge(Print, print);
         }
 
+        Remember(msg);
+        return BambuMessageKind.Report;
+    }
+
+    /// <summary>
+    /// Applies a plain <c>push_status</c> report straight from its bytes, merging only what changed.
+    /// Null when the payload is anything else (a fault, an acknowledgement, version info, a field
+    /// the sanitizer would drop): the caller then decodes it and uses <see cref="Apply"/>.
+    /// </summary>
+    public BambuMessageKind? TryApply(ReadOnlySpan<byte> payload)
+    {
+        if (!_screen.TryScreen(payload, out var msg))
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(payload);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isPrint = reader.ValueTextEquals("print"u8);
+            reader.Read();
+            if (!isPrint)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (msg == 0)
+            {
+                Print = [];
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = _names.Get(ref reader);
+                reader.Read();
+                BambuUtf8Merger.MergeValue(Print, key, ref reader, _names);
+            }
+
+            break;
+        }
+
+        Remember(msg);
+        return BambuMessageKind.Report;
+    }
+
+    private void Remember(int? msg)
+    {
         // A delta that overtakes the pushall answer holds a few fields only (no gcode_state, no
         // temperatures): it is merged, but the state counts only from the first complete report.
         SawDelta |= msg == 1;
         HasReport |= msg != 1;
-        return BambuMessageKind.Report;
     }
 }

@@ -26,6 +26,11 @@ internal sealed class BambuReportPipeline
     public BambuMessageKind? Accept(ReadOnlySpan<byte> payload, out JsonObject? acknowledgement)
     {
         acknowledgement = null;
+        if (Cache.TryApply(payload) is { } kind)
+        {
+            return kind;
+        }
+
         if (_decoder.Decode(payload) is not { } root)
         {
             return null;
