@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Printernizer.Bridge.Domain;
 
 namespace Printernizer.Bridge.Printers.Bambu;
 
@@ -12,6 +13,8 @@ internal sealed class BambuReportCache
     private readonly BambuReportSanitizer _sanitizer;
     private readonly BambuReportScreen _screen = new();
     private readonly BambuPropertyNames _names = new();
+    private FilamentState? _filament;
+    private IReadOnlyList<HmsEntry>? _hms;
 
     public BambuReportCache(BambuReportSanitizer sanitizer)
     {
@@ -27,6 +30,15 @@ internal sealed class BambuReportCache
     public bool SawDelta { get; private set; }
 
     public BambuVersionInfo Version { get; private set; } = BambuVersionInfo.Unknown;
+
+    /// <summary>
+    /// AMS units and spools read from <see cref="Print"/>, read again only after <c>ams</c>,
+    /// <c>vt_tray</c> or <c>vir_slot</c> changed: P1/A1 repeat the whole AMS block every few seconds.
+    /// </summary>
+    public FilamentState Filament => _filament ??= BambuFilamentReader.Read(Print);
+
+    /// <summary>The HMS entries of <see cref="Print"/>, read again only after <c>hms</c> changed.</summary>
+    public IReadOnlyList<HmsEntry> Hms => _hms ??= BambuHmsDecoder.Decode(Print["hms"]);
 
     /// <summary>Applies one message; returns the <c>print</c> acknowledgement when it is one, for command matching.</summary>
     public BambuMessageKind Apply(JsonObject root, out JsonObject? acknowledgement)
@@ -56,6 +68,7 @@ internal sealed class BambuReportCache
         }
 
         _sanitizer.Sanitize(print);
+        ForgetReads();
         var msg = BambuJson.Int(print["msg"]);
         if (msg == 0)
         {
@@ -97,13 +110,17 @@ internal sealed class BambuReportCache
             if (msg == 0)
             {
                 Print = [];
+                ForgetReads();
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var key = _names.Get(ref reader);
                 reader.Read();
-                BambuUtf8Merger.MergeValue(Print, key, ref reader, _names);
+                if (BambuUtf8Merger.MergeValue(Print, key, ref reader, _names))
+                {
+                    Changed(key);
+                }
             }
 
             break;
@@ -111,6 +128,25 @@ internal sealed class BambuReportCache
 
         Remember(msg);
         return BambuMessageKind.Report;
+    }
+
+    private void Changed(string key)
+    {
+        switch (key)
+        {
+            case "ams" or "vt_tray" or "vir_slot":
+                _filament = null;
+                break;
+            case "hms":
+                _hms = null;
+                break;
+        }
+    }
+
+    private void ForgetReads()
+    {
+        _filament = null;
+        _hms = null;
     }
 
     private void Remember(int? msg)

@@ -8,13 +8,28 @@ internal static class BambuReportNormalizer
 {
     private const ulong SignatureRequiredBit = 0x20000000;
 
+    /// <summary>The cache's report, with the AMS and HMS reads it keeps until their blocks change.</summary>
+    /// <param name="lockedByReply">A command was answered with <c>err_code</c> 84033543 on this connection.</param>
+    public static PrinterState Normalize(BambuReportCache cache, PrinterState previous, bool lockedByReply, DateTimeOffset now) =>
+        Normalize(cache.Print, cache.Version, previous, lockedByReply, now, cache.Filament, cache.Hms);
+
     /// <param name="lockedByReply">A command was answered with <c>err_code</c> 84033543 on this connection.</param>
     public static PrinterState Normalize(
         JsonObject print,
         BambuVersionInfo version,
         PrinterState previous,
         bool lockedByReply,
-        DateTimeOffset now)
+        DateTimeOffset now) =>
+        Normalize(print, version, previous, lockedByReply, now, BambuFilamentReader.Read(print), BambuHmsDecoder.Decode(print["hms"]));
+
+    private static PrinterState Normalize(
+        JsonObject print,
+        BambuVersionInfo version,
+        PrinterState previous,
+        bool lockedByReply,
+        DateTimeOffset now,
+        FilamentState filament,
+        IReadOnlyList<HmsEntry> hms)
     {
         var model = BambuModelCatalog.Find(version.Model);
         var printError = BambuJson.Long(print["print_error"]);
@@ -32,14 +47,14 @@ internal static class BambuReportNormalizer
                 BambuJson.Int(print["stg_cur"]) ?? BambuJson.Int(BambuJson.Path(print, "stage", "_id")),
                 gcodeState is "RUNNING" or "PAUSE" or "PREPARE"),
             Error = BambuPrintErrorFormatter.ToError(printError),
-            Hms = BambuHmsDecoder.Decode(print["hms"]),
+            Hms = hms,
             Control = locked ? ControlState.Locked : ControlState.Available,
             Model = version.Model ?? previous.Model,
             Firmware = version.Firmware ?? previous.Firmware,
             Temperatures = BambuTemperatureReader.Read(print, model),
             Progress = BambuProgressReader.Read(print, job, previous, now),
             Job = job,
-            Filament = BambuFilamentReader.Read(print),
+            Filament = filament,
             Fans = BambuExtrasReader.Fans(print, model),
             Motion = BambuExtrasReader.Motion(print),
             Lights = BambuExtrasReader.Lights(print),

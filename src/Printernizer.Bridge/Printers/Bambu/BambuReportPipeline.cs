@@ -41,5 +41,5 @@ internal sealed class BambuReportPipeline
 
     /// <summary>The cached report as state; <paramref name="previous"/> is the last state reported.</summary>
     public PrinterState Normalize(PrinterState previous, bool lockedByReply, DateTimeOffset now) =>
-        BambuReportNormalizer.Normalize(Cache.Print, Cache.Version, previous, lockedByReply, now);
+        BambuReportNormalizer.Normalize(Cache, previous, lockedByReply, now);
 }

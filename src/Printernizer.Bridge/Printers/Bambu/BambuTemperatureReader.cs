@@ -38,15 +38,30 @@ internal static class BambuTemperatureReader
         {
             // Dual-nozzle printers: the active extruder is (state >> 4) & 0xF.
             var active = (BambuJson.Long(extruder["state"]) ?? 0) >> 4 & 0xF;
-            var info = BambuJson.Objects(extruder["info"]).FirstOrDefault(e => BambuJson.Long(e["id"]) == active)
-                ?? BambuJson.Objects(extruder["info"]).FirstOrDefault();
-            if (BambuJson.Long(info?["temp"]) is { } packed)
+            if (BambuJson.Long(ActiveNozzle(extruder["info"], active)?["temp"]) is { } packed)
             {
                 return BambuPackedTemperature.Decode(packed);
             }
         }
 
         return Plain(print["nozzle_temper"], print["nozzle_target_temper"]);
+    }
+
+    /// <summary>The info entry of the active nozzle, else the first one.</summary>
+    private static JsonObject? ActiveNozzle(JsonNode? infos, long active)
+    {
+        JsonObject? first = null;
+        foreach (var info in BambuJson.Objects(infos))
+        {
+            if (BambuJson.Long(info["id"]) == active)
+            {
+                return info;
+            }
+
+            first ??= info;
+        }
+
+        return first;
     }
 
     private static Temperature? Bed(JsonObject print, JsonObject? device)
