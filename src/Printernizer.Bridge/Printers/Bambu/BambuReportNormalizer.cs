@@ -51,26 +51,38 @@ internal static class BambuReportNormalizer
             Control = locked ? ControlState.Locked : ControlState.Available,
             Model = version.Model ?? previous.Model,
             Firmware = version.Firmware ?? previous.Firmware,
-            Temperatures = BambuTemperatureReader.Read(print, model),
+            Temperatures = BambuTemperatureReader.Read(print, model, previous.Temperatures),
             Progress = BambuProgressReader.Read(print, job, previous, now),
             Job = job,
             Filament = filament,
-            Fans = BambuExtrasReader.Fans(print, model),
-            Motion = BambuExtrasReader.Motion(print),
-            Lights = BambuExtrasReader.Lights(print),
-            Capabilities = Capabilities(print, model),
+            Fans = BambuExtrasReader.Fans(print, model, previous.Fans),
+            Motion = BambuExtrasReader.Motion(print, previous.Motion),
+            Lights = BambuExtrasReader.Lights(print, previous.Lights),
+            Capabilities = Capabilities(print, model, previous.Capabilities),
             UpdatedAt = now,
         };
     }
 
-    private static PrinterCapabilities Capabilities(JsonObject print, BambuModel? model) => new(
-        ChamberTemperature: model?.ChamberSensor ?? BambuJson.Path(print, "device", "ctc") is JsonObject,
-        ChamberTarget: model?.ChamberHeater ?? false,
-        Layers: true,
-        Hms: true,
-        Filament: true,
-        Fans: true,
-        Motion: true,
-        Lights: print["lights_report"] is JsonArray,
-        Pause: true) { Thumbnail = true };
+    private static PrinterCapabilities Capabilities(JsonObject print, BambuModel? model, PrinterCapabilities previous)
+    {
+        var capabilities = (Chamber: model?.ChamberSensor ?? BambuJson.Path(print, "device", "ctc") is JsonObject,
+            ChamberTarget: model?.ChamberHeater ?? false,
+            Lights: print["lights_report"] is JsonArray);
+        if (previous is { Layers: true, Hms: true, Filament: true, Fans: true, Motion: true, Pause: true, Thumbnail: true }
+            && (previous.ChamberTemperature, previous.ChamberTarget, previous.Lights) == capabilities)
+        {
+            return previous;
+        }
+
+        return new(
+            ChamberTemperature: capabilities.Chamber,
+            ChamberTarget: capabilities.ChamberTarget,
+            Layers: true,
+            Hms: true,
+            Filament: true,
+            Fans: true,
+            Motion: true,
+            Lights: capabilities.Lights,
+            Pause: true) { Thumbnail = true };
+    }
 }

@@ -13,25 +13,46 @@ internal static class BambuTemperatureReader
     private const double MinPlausible = -50;
     private const double MaxPlausible = 600;
 
-    public static Temperatures Read(JsonObject print, BambuModel? model)
+    /// <summary>One sensor before it becomes a <see cref="Temperature"/> (or is kept from the last state).</summary>
+    private readonly record struct Reading(double? Current, double? Target);
+
+    /// <param name="previous">The last state's temperatures: sensors that read the same are kept, not rebuilt.</param>
+    public static Temperatures Read(JsonObject print, BambuModel? model, Temperatures previous)
     {
         var device = BambuJson.Object(print["device"]);
-        return new Temperatures(Plausible(Nozzle(print, device)), Plausible(Bed(print, device)), Plausible(Chamber(print, device, model)));
+        var nozzle = Keep(previous.Nozzle, Plausible(Nozzle(print, device)));
+        var bed = Keep(previous.Bed, Plausible(Bed(print, device)));
+        var chamber = Keep(previous.Chamber, Plausible(Chamber(print, device, model)));
+        return ReferenceEquals(nozzle, previous.Nozzle) && ReferenceEquals(bed, previous.Bed) && ReferenceEquals(chamber, previous.Chamber)
+            ? previous
+            : new Temperatures(nozzle, bed, chamber);
     }
 
-    private static Temperature? Plausible(Temperature? temperature)
+    private static Temperature? Keep(Temperature? previous, Reading? reading)
     {
-        if (temperature is null)
+        if (reading is not { } r)
         {
             return null;
         }
 
-        var current = temperature.Current is >= MinPlausible and <= MaxPlausible ? temperature.Current : null;
-        var target = temperature.Target is >= MinPlausible and <= MaxPlausible ? temperature.Target : null;
-        return current is null && target is null ? null : temperature with { Current = current, Target = target };
+        return previous is not null && previous.Current == r.Current && previous.Target == r.Target
+            ? previous
+            : new Temperature(r.Current, r.Target);
     }
 
-    private static Temperature? Nozzle(JsonObject print, JsonObject? device)
+    private static Reading? Plausible(Reading? reading)
+    {
+        if (reading is not { } r)
+        {
+            return null;
+        }
+
+        var current = r.Current is >= MinPlausible and <= MaxPlausible ? r.Current : null;
+        var target = r.Target is >= MinPlausible and <= MaxPlausible ? r.Target : null;
+        return current is null && target is null ? null : new Reading(current, target);
+    }
+
+    private static Reading? Nozzle(JsonObject print, JsonObject? device)
     {
         var extruder = BambuJson.Object(BambuJson.Path(device, "extruder"));
         if (extruder is not null)
@@ -40,7 +61,7 @@ internal static class BambuTemperatureReader
             var active = (BambuJson.Long(extruder["state"]) ?? 0) >> 4 & 0xF;
             if (BambuJson.Long(ActiveNozzle(extruder["info"], active)?["temp"]) is { } packed)
             {
-                return BambuPackedTemperature.Decode(packed);
+                return Packed(packed, hasTarget: true);
             }
         }
 
@@ -64,17 +85,17 @@ internal static class BambuTemperatureReader
         return first;
     }
 
-    private static Temperature? Bed(JsonObject print, JsonObject? device)
+    private static Reading? Bed(JsonObject print, JsonObject? device)
     {
         if (BambuJson.Long(BambuJson.Path(device, "bed", "info", "temp")) is { } packed)
         {
-            return BambuPackedTemperature.Decode(packed);
+            return Packed(packed, hasTarget: true);
         }
 
         return Plain(print["bed_temper"], print["bed_target_temper"]);
     }
 
-    private static Temperature? Chamber(JsonObject print, JsonObject? device, BambuModel? model)
+    private static Reading? Chamber(JsonObject print, JsonObject? device, BambuModel? model)
     {
         if (model is { ChamberSensor: false })
         {
@@ -84,7 +105,7 @@ internal static class BambuTemperatureReader
         var hasTarget = model?.ChamberHeater ?? false;
         if (BambuJson.Long(BambuJson.Path(device, "ctc", "info", "temp")) is { } packed)
         {
-            return BambuPackedTemperature.Decode(packed, hasTarget);
+            return Packed(packed, hasTarget);
         }
 
         var current = BambuJson.Number(print["chamber_temper"]);
@@ -95,13 +116,19 @@ internal static class BambuTemperatureReader
             return null;
         }
 
-        return new Temperature(current, null);
+        return new Reading(current, null);
     }
 
-    private static Temperature? Plain(JsonNode? current, JsonNode? target)
+    private static Reading? Plain(JsonNode? current, JsonNode? target)
     {
         var c = BambuJson.Number(current);
         var t = BambuJson.Number(target);
-        return c is null && t is null ? null : new Temperature(c, t);
+        return c is null && t is null ? null : new Reading(c, t);
+    }
+
+    private static Reading Packed(long packed, bool hasTarget)
+    {
+        var (current, target) = BambuPackedTemperature.Unpack(packed);
+        return new Reading(current, hasTarget ? target : null);
     }
 }
