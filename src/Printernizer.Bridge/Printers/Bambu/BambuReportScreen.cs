@@ -4,8 +4,8 @@ namespace Printernizer.Bridge.Printers.Bambu;
 
 /// <summary>
 /// Decides, without allocating, whether a payload is a plain <c>push_status</c> report that can be
-/// merged straight from its bytes: well-formed, within the limits, no duplicate or escaped property
-/// names, no <c>info</c>, no acknowledgement, and nothing the sanitizer would drop. Everything else
+/// merged straight from its bytes: well-formed, within the limits, no duplicate property names, no
+/// escaped names or strings, no <c>info</c>, no acknowledgement, and nothing the sanitizer would drop. Everything else
 /// (every fault, every oddity) takes the node path, which counts and handles it as before.
 /// </summary>
 internal sealed class BambuReportScreen
@@ -61,6 +61,10 @@ internal sealed class BambuReportScreen
                     inPrint &= reader.CurrentDepth > 1;
                     inAms &= reader.CurrentDepth > 2;
                     break;
+                case JsonTokenType.String when reader.ValueIsEscaped:
+                    // Escapes are rare in reports, and one that cannot be unescaped (a lone surrogate)
+                    // must not throw halfway through a merge: the node path reads it lazily, as before.
+                    return false;
                 case JsonTokenType.PropertyName:
                     if (reader.ValueIsEscaped || !AddName(payload, ref reader, openObjects[open - 1], ref count))
                     {

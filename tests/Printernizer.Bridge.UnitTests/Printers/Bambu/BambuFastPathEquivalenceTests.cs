@@ -68,7 +68,8 @@ public sealed class BambuFastPathEquivalenceTests
     [InlineData("""{"print":{"bed_temper":"60.5","nozzle_temper":1.0,"mc_percent":1e2,"task_id":123456789012345678901,"msg":1}}""", true)]
     [InlineData("""{"print":{"ams":{"ams":[{"id":0,"temp":"21.5","tray":[{"id":"0","tray_type":"PETG"},{"id":9}]}],"tray_now":"0"},"msg":1}}""", true)]
     [InlineData("""{"print":{"lights_report":[{"node":"chamber_light","mode":"off"}],"hms":[],"stg":[1,2],"msg":1}}""", true)]
-    [InlineData("""{"print":{"subtask_name":"Gr\u00fc\u00dfe \"x\"","gcode_file":null,"device":{"extruder":{"state":274,"info":[{"id":1,"temp":3932208}]}},"msg":1}}""", true)]
+    [InlineData("""{"print":{"subtask_name":"Gr\u00fc\u00dfe \"x\"","msg":1}}""", false)]
+    [InlineData("""{"print":{"subtask_name":"Grüße","gcode_file":null,"device":{"extruder":{"state":274,"info":[{"id":1,"temp":3932208}]}},"msg":1}}""", true)]
     [InlineData("""{"print":{"print_error":50348044},"other":{"a":[1,{"b":2}]}}""", true)]
     [InlineData("""{"print":{"vir_slot":[{"id":"254","tray_type":"PLA"}],"vt_tray":{"id":"254","tray_type":"TPU"},"msg":1}}""", true)]
     public void TryApply_OddInputs_FastOnlyWhenSafeAndSameAsTheNodePath(string json, bool fast)
@@ -80,6 +81,18 @@ public sealed class BambuFastPathEquivalenceTests
         Assert.Equal(fast, cache.TryApply(payload) is not null);
         AssertSameAlongTheWay([BambuFixtures.Bytes("h2d_pushall_running_local.json"), payload, payload]);
         AssertSameAlongTheWay([BambuFixtures.Bytes("p1s_pushall_idle_ams.json"), payload, .. Deltas(), payload]);
+    }
+
+    [Fact]
+    public void TryApply_LoneSurrogateEscape_LeftToTheNodePathAndCacheUntouched()
+    {
+        var cache = BambuFixtures.NewCache();
+        cache.TryApply(BambuFixtures.Bytes("p1s_pushall_idle_ams.json"));
+        var before = cache.Print.ToJsonString();
+
+        Assert.Null(cache.TryApply("""{"print":{"bed_temper":99,"wifi_signal":"\ud800","msg":1}}"""u8));
+
+        Assert.Equal(before, cache.Print.ToJsonString());
     }
 
     [Fact]
