@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,8 +9,8 @@ namespace Printernizer.Bridge.Printers.Bambu;
 /// <summary>
 /// Compares cached nodes with values still in the payload bytes, without allocating, so a delta
 /// that repeats what the cache holds (most of every AMS block) changes and allocates nothing.
-/// Nodes still backed by a parsed document (after a report took the node path) never compare
-/// equal: they are replaced once by plain values, which read without allocating.
+/// Strings and booleans still backed by a parsed document (after a report took the node path)
+/// never compare equal: they are replaced once by plain values, which read without allocating.
 /// </summary>
 internal static class BambuNodeComparer
 {
@@ -30,7 +31,10 @@ internal static class BambuNodeComparer
             case JsonTokenType.String:
                 return Plain(existing) is { } text && text.TryGetValue<string>(out var s) && reader.ValueTextEquals(s);
             case JsonTokenType.Number:
-                return Plain(existing) is { } number && number.TryGetValue<double>(out var d) && IsExactText(d, reader.ValueSpan);
+                // A literal no double prints back (1.0, ids beyond 2^53) stays document-backed: compare its text.
+                return existing is JsonValue number && (number.TryGetValue<JsonElement>(out var element)
+                    ? element.ValueKind == JsonValueKind.Number && JsonMarshal.GetRawUtf8Value(element).SequenceEqual(reader.ValueSpan)
+                    : number.TryGetValue<double>(out var d) && IsExactText(d, reader.ValueSpan));
             case JsonTokenType.StartObject:
                 return existing is JsonObject obj && SameObject(obj, ref reader);
             case JsonTokenType.StartArray:

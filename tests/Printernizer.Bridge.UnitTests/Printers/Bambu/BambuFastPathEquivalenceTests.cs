@@ -84,6 +84,21 @@ public sealed class BambuFastPathEquivalenceTests
     }
 
     [Fact]
+    public void TryApply_RepeatedLiteralNoDoublePrintsBack_KeepsTheNode()
+    {
+        var cache = BambuFixtures.NewCache();
+        var delta = """{"print":{"nozzle_temper":1.0,"task_id":123456789012345678901,"msg":1}}"""u8;
+        cache.TryApply(delta);
+        var (temper, task) = (cache.Print["nozzle_temper"], cache.Print["task_id"]);
+
+        cache.TryApply(delta);
+
+        Assert.Same(temper, cache.Print["nozzle_temper"]);
+        Assert.Same(task, cache.Print["task_id"]);
+        Assert.Equal("123456789012345678901", BambuJson.String(task));
+    }
+
+    [Fact]
     public void TryApply_LoneSurrogateEscape_LeftToTheNodePathAndCacheUntouched()
     {
         var cache = BambuFixtures.NewCache();
