@@ -107,20 +107,27 @@ internal sealed class BambuReportCache
                 continue;
             }
 
-            if (msg == 0)
-            {
-                Print = [];
-                ForgetReads();
-            }
-
+            // A full report replaces the cache, but through the same keep-what-is-equal merge:
+            // printers that send only full reports repeat nearly all of the last one every second.
+            var start = reader;
+            var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var key = _names.Get(ref reader);
                 reader.Read();
-                if (BambuUtf8Merger.MergeValue(Print, key, ref reader, _names))
+                seen++;
+                var changed = msg == 0
+                    ? BambuUtf8Merger.SyncValue(Print, key, ref reader, _names)
+                    : BambuUtf8Merger.MergeValue(Print, key, ref reader, _names);
+                if (changed)
                 {
                     Changed(key);
                 }
+            }
+
+            if (msg == 0 && BambuUtf8Merger.RemoveMissing(Print, start, seen))
+            {
+                ForgetReads();
             }
 
             break;

@@ -40,6 +40,75 @@ internal static class BambuUtf8Merger
         return true;
     }
 
+    /// <summary>
+    /// Makes <c>target[key]</c> equal to the value the reader stands on, as a replacement would, but
+    /// keeps every node that already holds the same: a full report repeats almost all of the last one.
+    /// Objects are synchronized key by key (keys the value lacks are removed), anything else is kept or replaced.
+    /// </summary>
+    /// <returns>Whether the cached report changed.</returns>
+    public static bool SyncValue(JsonObject target, string key, ref Utf8JsonReader reader, BambuPropertyNames names)
+    {
+        var exists = target.TryGetPropertyValue(key, out var existing);
+        if (reader.TokenType == JsonTokenType.StartObject && existing is JsonObject destination)
+        {
+            return SyncObject(destination, ref reader, names);
+        }
+
+        var probe = reader;
+        if (exists && BambuNodeComparer.SameContent(existing, ref probe))
+        {
+            reader = probe;
+            return false;
+        }
+
+        target[key] = Build(ref reader, names);
+        return true;
+    }
+
+    /// <summary>Removes the keys of <paramref name="target"/> that the object at <paramref name="source"/> (a copy of the reader on its start) lacks.</summary>
+    public static bool RemoveMissing(JsonObject target, Utf8JsonReader source, int seen)
+    {
+        if (seen == target.Count)
+        {
+            return false;
+        }
+
+        // Rare (a key went away): allocating here is fine.
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        while (source.Read() && source.TokenType == JsonTokenType.PropertyName)
+        {
+            present.Add(source.GetString()!);
+            source.Read();
+            source.Skip();
+        }
+
+        for (var i = target.Count - 1; i >= 0; i--)
+        {
+            if (!present.Contains(target.GetAt(i).Key))
+            {
+                target.RemoveAt(i);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SyncObject(JsonObject target, ref Utf8JsonReader reader, BambuPropertyNames names)
+    {
+        var start = reader;
+        var changed = false;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = names.Get(ref reader);
+            reader.Read();
+            seen++;
+            changed |= SyncValue(target, key, ref reader, names);
+        }
+
+        return RemoveMissing(target, start, seen) | changed;
+    }
+
     /// <summary>A new node for the value the reader stands on; the reader ends on its last token.</summary>
     public static JsonNode? Build(ref Utf8JsonReader reader, BambuPropertyNames names)
     {
