@@ -13,9 +13,6 @@ internal static class BambuTemperatureReader
     private const double MinPlausible = -50;
     private const double MaxPlausible = 600;
 
-    /// <summary>One sensor before it becomes a <see cref="Temperature"/> (or is kept from the last state).</summary>
-    private readonly record struct Reading(double? Current, double? Target);
-
     /// <param name="previous">The last state's temperatures: sensors that read the same are kept, not rebuilt.</param>
     public static Temperatures Read(JsonObject print, BambuModel? model, Temperatures previous)
     {
@@ -28,7 +25,7 @@ internal static class BambuTemperatureReader
             : new Temperatures(nozzle, bed, chamber);
     }
 
-    private static Temperature? Keep(Temperature? previous, Reading? reading)
+    private static Temperature? Keep(Temperature? previous, BambuTemperatureReading? reading)
     {
         if (reading is not { } r)
         {
@@ -40,7 +37,7 @@ internal static class BambuTemperatureReader
             : new Temperature(r.Current, r.Target);
     }
 
-    private static Reading? Plausible(Reading? reading)
+    private static BambuTemperatureReading? Plausible(BambuTemperatureReading? reading)
     {
         if (reading is not { } r)
         {
@@ -49,10 +46,10 @@ internal static class BambuTemperatureReader
 
         var current = r.Current is >= MinPlausible and <= MaxPlausible ? r.Current : null;
         var target = r.Target is >= MinPlausible and <= MaxPlausible ? r.Target : null;
-        return current is null && target is null ? null : new Reading(current, target);
+        return current is null && target is null ? null : new BambuTemperatureReading(current, target);
     }
 
-    private static Reading? Nozzle(JsonObject print, JsonObject? device)
+    private static BambuTemperatureReading? Nozzle(JsonObject print, JsonObject? device)
     {
         var extruder = BambuJson.Object(BambuJson.Path(device, "extruder"));
         if (extruder is not null)
@@ -85,7 +82,7 @@ internal static class BambuTemperatureReader
         return first;
     }
 
-    private static Reading? Bed(JsonObject print, JsonObject? device)
+    private static BambuTemperatureReading? Bed(JsonObject print, JsonObject? device)
     {
         if (BambuJson.Long(BambuJson.Path(device, "bed", "info", "temp")) is { } packed)
         {
@@ -95,7 +92,7 @@ internal static class BambuTemperatureReader
         return Plain(print["bed_temper"], print["bed_target_temper"]);
     }
 
-    private static Reading? Chamber(JsonObject print, JsonObject? device, BambuModel? model)
+    private static BambuTemperatureReading? Chamber(JsonObject print, JsonObject? device, BambuModel? model)
     {
         if (model is { ChamberSensor: false })
         {
@@ -116,19 +113,19 @@ internal static class BambuTemperatureReader
             return null;
         }
 
-        return new Reading(current, null);
+        return new BambuTemperatureReading(current, null);
     }
 
-    private static Reading? Plain(JsonNode? current, JsonNode? target)
+    private static BambuTemperatureReading? Plain(JsonNode? current, JsonNode? target)
     {
         var c = BambuJson.Number(current);
         var t = BambuJson.Number(target);
-        return c is null && t is null ? null : new Reading(c, t);
+        return c is null && t is null ? null : new BambuTemperatureReading(c, t);
     }
 
-    private static Reading Packed(long packed, bool hasTarget)
+    private static BambuTemperatureReading Packed(long packed, bool hasTarget)
     {
         var (current, target) = BambuPackedTemperature.Unpack(packed);
-        return new Reading(current, hasTarget ? target : null);
+        return new BambuTemperatureReading(current, hasTarget ? target : null);
     }
 }
