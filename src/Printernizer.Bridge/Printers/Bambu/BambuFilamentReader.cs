@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Printernizer.Bridge.Domain;
 
@@ -12,16 +14,22 @@ internal static class BambuFilamentReader
 {
     private const int ExternalSpool = 254;
 
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     public static FilamentState Read(JsonObject print)
     {
         var ams = BambuJson.Object(print["ams"]);
         var trayNow = BambuJson.Int(ams?["tray_now"]);
         var exist = BambuJson.Hex(ams?["tray_exist_bits"]);
-        var units = BambuJson.Objects(ams?["ams"])
-            .Select(u => Unit(u, trayNow, exist))
-            .Where(u => u is not null)
-            .Select(u => u!)
-            .ToList();
+        var units = new List<FilamentUnit>(BambuJson.Array(ams?["ams"])?.Count ?? 0);
+        foreach (var unit in BambuJson.Objects(ams?["ams"]))
+        {
+            if (Unit(unit, trayNow, exist) is { } read)
+            {
+                units.Add(read);
+            }
+        }
+
         return new FilamentState(units, External(print, trayNow), null);
     }
 
@@ -34,10 +42,14 @@ internal static class BambuFilamentReader
 
         var humidity = BambuJson.Number(unit["humidity_raw"]);
         var temperature = BambuJson.Number(unit["temp"]);
-        var trays = BambuJson.Objects(unit["tray"])
-            .Where(t => BambuJson.Int(t["id"]) is not null)
-            .Select(t => Tray(t, unitId, trayNow, exist))
-            .ToList();
+        var trays = new List<FilamentTray>(BambuJson.Array(unit["tray"])?.Count ?? 0);
+        foreach (var tray in BambuJson.Objects(unit["tray"]))
+        {
+            if (BambuJson.Int(tray["id"]) is not null)
+            {
+                trays.Add(Tray(tray, unitId, trayNow, exist));
+            }
+        }
 
         // AMS Lite has neither sensor and reports 0.
         return new FilamentUnit(
@@ -68,14 +80,26 @@ internal static class BambuFilamentReader
     {
         var spool = BambuJson.Object(print["vt_tray"]) is { } vt && BambuJson.Int(vt["id"]) == ExternalSpool
             ? vt
-            : BambuJson.Objects(print["vir_slot"]).FirstOrDefault(s => BambuJson.Int(s["id"]) == ExternalSpool)
-              ?? BambuJson.Object(print["vt_tray"]);
+            : VirtualSlot(print["vir_slot"]) ?? BambuJson.Object(print["vt_tray"]);
         if (spool is null)
         {
             return null;
         }
 
         return Spool(ExternalSpool.ToString(CultureInfo.InvariantCulture), spool, trayNow == ExternalSpool);
+    }
+
+    private static JsonObject? VirtualSlot(JsonNode? slots)
+    {
+        foreach (var slot in BambuJson.Objects(slots))
+        {
+            if (BambuJson.Int(slot["id"]) == ExternalSpool)
+            {
+                return slot;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A slot without a filament type is empty: its colour and remain are placeholders.</summary>
@@ -91,12 +115,16 @@ internal static class BambuFilamentReader
     private static string? Color(JsonNode? node)
     {
         var text = BambuJson.Text(node);
-        if (text is null || text.Length < 6 || text == "00000000" || !text[..6].All(char.IsAsciiHexDigit))
+        if (text is null || text.Length < 6 || text == "00000000" || text.AsSpan(0, 6).ContainsAnyExcept(HexDigits))
         {
             return null;
         }
 
-        return "#" + text[..6].ToUpperInvariant();
+        return string.Create(7, text, static (color, source) =>
+        {
+            color[0] = '#';
+            Ascii.ToUpper(source.AsSpan(0, 6), color[1..], out _);
+        });
     }
 
     private static int? Remain(JsonNode? node) => BambuJson.Int(node) is { } r and >= 0 and <= 100 ? r : null;

@@ -19,7 +19,7 @@ internal static class BambuHmsDecoder
 
     public static IReadOnlyList<HmsEntry> Decode(JsonNode? hms)
     {
-        var entries = new List<HmsEntry>();
+        List<HmsEntry>? entries = null;
         foreach (var item in BambuJson.Objects(hms))
         {
             if (BambuJson.Long(item["attr"]) is not { } attr || BambuJson.Long(item["code"]) is not { } code)
@@ -27,7 +27,12 @@ internal static class BambuHmsDecoder
                 continue;
             }
 
-            entries.Add(Decode(attr, code));
+            (entries ??= []).Add(Decode(attr, code));
+        }
+
+        if (entries is null)
+        {
+            return [];
         }
 
         return entries;

@@ -34,12 +34,15 @@ internal static class BambuJobReader
             finished = previous.Status.IsJobEnd() && sameJob ? previousJob.FinishedAt : wasActive ? now : null;
         }
 
-        return new PrintJob(name, file, id, status, started, finished);
+        return previousJob.Name == name && previousJob.File == file && previousJob.Id == id
+            && previousJob.Status == status && previousJob.StartedAt == started && previousJob.FinishedAt == finished
+            ? previousJob
+            : new PrintJob(name, file, id, status, started, finished);
     }
 
     private static string? JobId(JsonObject print)
     {
-        foreach (var key in (string[])["job_id", "task_id", "subtask_id"])
+        foreach (var key in (ReadOnlySpan<string>)["job_id", "task_id", "subtask_id"])
         {
             if (BambuJson.Text(print[key]) is { } id && id != "0")
             {

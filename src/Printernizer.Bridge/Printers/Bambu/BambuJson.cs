@@ -93,6 +93,5 @@ internal static class BambuJson
 
     public static JsonArray? Array(JsonNode? node) => node as JsonArray;
 
-    public static IEnumerable<JsonObject> Objects(JsonNode? node) =>
-        node is JsonArray array ? array.OfType<JsonObject>() : [];
+    public static BambuObjectElements Objects(JsonNode? node) => new(node as JsonArray);
 }

@@ -10,9 +10,14 @@ internal static class BambuPackedTemperature
 {
     public static Temperature Decode(long packed, bool hasTarget = true)
     {
-        var bits = unchecked((uint)packed);
-        var current = (int)(bits & 0xFFFF);
-        var target = (int)(bits >> 16);
+        var (current, target) = Unpack(packed);
         return new Temperature(current, hasTarget ? target : null);
+    }
+
+    /// <summary>Current and target °C.</summary>
+    public static (int Current, int Target) Unpack(long packed)
+    {
+        var bits = unchecked((uint)packed);
+        return ((int)(bits & 0xFFFF), (int)(bits >> 16));
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Printernizer.Bridge.Domain;
 
 namespace Printernizer.Bridge.Printers.Bambu;
 
@@ -9,6 +11,10 @@ namespace Printernizer.Bridge.Printers.Bambu;
 internal sealed class BambuReportCache
 {
     private readonly BambuReportSanitizer _sanitizer;
+    private readonly BambuReportScreen _screen = new();
+    private readonly BambuPropertyNames _names = new();
+    private FilamentState? _filament;
+    private IReadOnlyList<HmsEntry>? _hms;
 
     public BambuReportCache(BambuReportSanitizer sanitizer)
     {
@@ -24,6 +30,15 @@ internal sealed class BambuReportCache
     public bool SawDelta { get; private set; }
 
     public BambuVersionInfo Version { get; private set; } = BambuVersionInfo.Unknown;
+
+    /// <summary>
+    /// AMS units and spools read from <see cref="Print"/>, read again only after <c>ams</c>,
+    /// <c>vt_tray</c> or <c>vir_slot</c> changed: P1/A1 repeat the whole AMS block every few seconds.
+    /// </summary>
+    public FilamentState Filament => _filament ??= BambuFilamentReader.Read(Print);
+
+    /// <summary>The HMS entries of <see cref="Print"/>, read again only after <c>hms</c> changed.</summary>
+    public IReadOnlyList<HmsEntry> Hms => _hms ??= BambuHmsDecoder.Decode(Print["hms"]);
 
     /// <summary>Applies one message; returns the <c>print</c> acknowledgement when it is one, for command matching.</summary>
     public BambuMessageKind Apply(JsonObject root, out JsonObject? acknowledgement)
@@ -53,6 +68,7 @@ internal sealed class BambuReportCache
         }
 
         _sanitizer.Sanitize(print);
+        ForgetReads();
         var msg = BambuJson.Int(print["msg"]);
         if (msg == 0)
         {
@@ -63,10 +79,88 @@ internal sealed class BambuReportCache
             BambuReportMerger.Merge(Print, print);
         }
 
+        Remember(msg);
+        return BambuMessageKind.Report;
+    }
+
+    /// <summary>
+    /// Applies a plain <c>push_status</c> report straight from its bytes, merging only what changed.
+    /// Null when the payload is anything else (a fault, an acknowledgement, version info, a field
+    /// the sanitizer would drop): the caller then decodes it and uses <see cref="Apply"/>.
+    /// </summary>
+    public BambuMessageKind? TryApply(ReadOnlySpan<byte> payload)
+    {
+        if (!_screen.TryScreen(payload, out var msg))
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(payload);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isPrint = reader.ValueTextEquals("print"u8);
+            reader.Read();
+            if (!isPrint)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            // A full report replaces the cache, but through the same keep-what-is-equal merge:
+            // printers that send only full reports repeat nearly all of the last one every second.
+            var start = reader;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = _names.Get(ref reader);
+                reader.Read();
+                seen++;
+                var changed = msg == 0
+                    ? BambuUtf8Merger.SyncValue(Print, key, ref reader, _names)
+                    : BambuUtf8Merger.MergeValue(Print, key, ref reader, _names);
+                if (changed)
+                {
+                    Changed(key);
+                }
+            }
+
+            if (msg == 0 && BambuUtf8Merger.RemoveMissing(Print, start, seen))
+            {
+                ForgetReads();
+            }
+
+            break;
+        }
+
+        Remember(msg);
+        return BambuMessageKind.Report;
+    }
+
+    private void Changed(string key)
+    {
+        switch (key)
+        {
+            case "ams" or "vt_tray" or "vir_slot":
+                _filament = null;
+                break;
+            case "hms":
+                _hms = null;
+                break;
+        }
+    }
+
+    private void ForgetReads()
+    {
+        _filament = null;
+        _hms = null;
+    }
+
+    private void Remember(int? msg)
+    {
         // A delta that overtakes the pushall answer holds a few fields only (no gcode_state, no
         // temperatures): it is merged, but the state counts only from the first complete report.
         SawDelta |= msg == 1;
         HasReport |= msg != 1;
-        return BambuMessageKind.Report;
     }
 }

@@ -8,13 +8,28 @@ internal static class BambuReportNormalizer
 {
     private const ulong SignatureRequiredBit = 0x20000000;
 
+    /// <summary>The cache's report, with the AMS and HMS reads it keeps until their blocks change.</summary>
+    /// <param name="lockedByReply">A command was answered with <c>err_code</c> 84033543 on this connection.</param>
+    public static PrinterState Normalize(BambuReportCache cache, PrinterState previous, bool lockedByReply, DateTimeOffset now) =>
+        Normalize(cache.Print, cache.Version, previous, lockedByReply, now, cache.Filament, cache.Hms);
+
     /// <param name="lockedByReply">A command was answered with <c>err_code</c> 84033543 on this connection.</param>
     public static PrinterState Normalize(
         JsonObject print,
         BambuVersionInfo version,
         PrinterState previous,
         bool lockedByReply,
-        DateTimeOffset now)
+        DateTimeOffset now) =>
+        Normalize(print, version, previous, lockedByReply, now, BambuFilamentReader.Read(print), BambuHmsDecoder.Decode(print["hms"]));
+
+    private static PrinterState Normalize(
+        JsonObject print,
+        BambuVersionInfo version,
+        PrinterState previous,
+        bool lockedByReply,
+        DateTimeOffset now,
+        FilamentState filament,
+        IReadOnlyList<HmsEntry> hms)
     {
         var model = BambuModelCatalog.Find(version.Model);
         var printError = BambuJson.Long(print["print_error"]);
@@ -32,30 +47,42 @@ internal static class BambuReportNormalizer
                 BambuJson.Int(print["stg_cur"]) ?? BambuJson.Int(BambuJson.Path(print, "stage", "_id")),
                 gcodeState is "RUNNING" or "PAUSE" or "PREPARE"),
             Error = BambuPrintErrorFormatter.ToError(printError),
-            Hms = BambuHmsDecoder.Decode(print["hms"]),
+            Hms = hms,
             Control = locked ? ControlState.Locked : ControlState.Available,
             Model = version.Model ?? previous.Model,
             Firmware = version.Firmware ?? previous.Firmware,
-            Temperatures = BambuTemperatureReader.Read(print, model),
+            Temperatures = BambuTemperatureReader.Read(print, model, previous.Temperatures),
             Progress = BambuProgressReader.Read(print, job, previous, now),
             Job = job,
-            Filament = BambuFilamentReader.Read(print),
-            Fans = BambuExtrasReader.Fans(print, model),
-            Motion = BambuExtrasReader.Motion(print),
-            Lights = BambuExtrasReader.Lights(print),
-            Capabilities = Capabilities(print, model),
+            Filament = filament,
+            Fans = BambuExtrasReader.Fans(print, model, previous.Fans),
+            Motion = BambuExtrasReader.Motion(print, previous.Motion),
+            Lights = BambuExtrasReader.Lights(print, previous.Lights),
+            Capabilities = Capabilities(print, model, previous.Capabilities),
             UpdatedAt = now,
         };
     }
 
-    private static PrinterCapabilities Capabilities(JsonObject print, BambuModel? model) => new(
-        ChamberTemperature: model?.ChamberSensor ?? BambuJson.Path(print, "device", "ctc") is JsonObject,
-        ChamberTarget: model?.ChamberHeater ?? false,
-        Layers: true,
-        Hms: true,
-        Filament: true,
-        Fans: true,
-        Motion: true,
-        Lights: print["lights_report"] is JsonArray,
-        Pause: true) { Thumbnail = true };
+    private static PrinterCapabilities Capabilities(JsonObject print, BambuModel? model, PrinterCapabilities previous)
+    {
+        var capabilities = (Chamber: model?.ChamberSensor ?? BambuJson.Path(print, "device", "ctc") is JsonObject,
+            ChamberTarget: model?.ChamberHeater ?? false,
+            Lights: print["lights_report"] is JsonArray);
+        if (previous is { Layers: true, Hms: true, Filament: true, Fans: true, Motion: true, Pause: true, Thumbnail: true }
+            && (previous.ChamberTemperature, previous.ChamberTarget, previous.Lights) == capabilities)
+        {
+            return previous;
+        }
+
+        return new(
+            ChamberTemperature: capabilities.Chamber,
+            ChamberTarget: capabilities.ChamberTarget,
+            Layers: true,
+            Hms: true,
+            Filament: true,
+            Fans: true,
+            Motion: true,
+            Lights: capabilities.Lights,
+            Pause: true) { Thumbnail = true };
+    }
 }

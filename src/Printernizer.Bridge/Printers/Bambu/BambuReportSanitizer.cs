@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -28,6 +29,9 @@ internal sealed class BambuReportSanitizer
         ["hms"] = Kind.Array, ["lights_report"] = Kind.Array, ["vir_slot"] = Kind.Array,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> ExpectedBySpan =
+        Expected.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly BambuInputFaultCounter _faults;
 
     public BambuReportSanitizer(BambuInputFaultCounter faults)
@@ -53,6 +57,53 @@ internal sealed class BambuReportSanitizer
             ams.Remove("ams");
             _faults.Record(BambuInputFault.WrongType, "print.ams.ams is not an array");
         }
+    }
+
+    /// <summary>
+    /// Whether <see cref="Sanitize"/> would keep this field as read from the bytes; false also when
+    /// that cannot be told cheaply, so the caller takes the node path.
+    /// </summary>
+    /// <param name="name">Stands on a direct property name of <c>print</c> (not escaped).</param>
+    /// <param name="value">Stands on its value.</param>
+    public static bool Fits(ref Utf8JsonReader name, ref Utf8JsonReader value)
+    {
+        const int MaxChars = 64;
+        // A null is skipped by Sanitize, and no expected name is that long.
+        if (value.TokenType == JsonTokenType.Null || name.ValueSpan.Length > MaxChars)
+        {
+            return true;
+        }
+
+        Span<char> chars = stackalloc char[MaxChars];
+        var length = name.CopyString(chars);
+        if (!ExpectedBySpan.TryGetValue(chars[..length], out var kind))
+        {
+            return true;
+        }
+
+        return (kind, value.TokenType) switch
+        {
+            (Kind.Number, JsonTokenType.Number) => true,
+            (Kind.Number, JsonTokenType.String) => NumberText(ref value),
+            (Kind.Text, JsonTokenType.String) => true,
+            (Kind.Id, JsonTokenType.String or JsonTokenType.Number) => true,
+            (Kind.Object, JsonTokenType.StartObject) => true,
+            (Kind.Array, JsonTokenType.StartArray) => true,
+            _ => false,
+        };
+    }
+
+    private static bool NumberText(ref Utf8JsonReader value)
+    {
+        const int MaxChars = 64;
+        if (value.HasValueSequence || value.ValueSpan.Length > MaxChars)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[MaxChars];
+        var length = value.CopyString(chars);
+        return double.TryParse(chars[..length], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
     }
 
     private static bool Fits(JsonNode value, Kind kind) => kind switch

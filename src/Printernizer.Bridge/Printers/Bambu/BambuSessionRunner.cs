@@ -13,8 +13,7 @@ internal sealed class BambuSessionRunner
     private readonly BambuSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly BambuPayloadDecoder _decoder;
-    private readonly BambuReportCache _cache;
+    private readonly BambuReportPipeline _pipeline;
     private readonly BambuCommandTracker _commands;
     private readonly BambuStateReporter _reporter;
     private readonly IPrinterMetrics _metrics;
@@ -29,8 +28,7 @@ internal sealed class BambuSessionRunner
         _settings = settings;
         _time = time;
         _logger = logger;
-        _decoder = new BambuPayloadDecoder(faults);
-        _cache = new BambuReportCache(new BambuReportSanitizer(faults));
+        _pipeline = new BambuReportPipeline(faults);
         _commands = commands;
         _reporter = reporter;
         _metrics = metrics;
@@ -109,23 +107,22 @@ internal sealed class BambuSessionRunner
     {
         if (inbound.Payload is null)
         {
-            _decoder.RecordOversize(inbound.OversizeLength);
+            _pipeline.RecordOversize(inbound.OversizeLength);
             return;
         }
 
-        if (_decoder.Decode(inbound.Payload) is not { } root)
+        if (_pipeline.Accept(inbound.Payload, out var acknowledgement) is not { } kind)
         {
             return;
         }
 
-        var kind = _cache.Apply(root, out var acknowledgement);
         if (acknowledgement is not null)
         {
             _lockedByReply |= BambuCommandTracker.IsLockedReply(acknowledgement);
             _commands.Complete(acknowledgement);
         }
 
-        if (kind != BambuMessageKind.Ignored && _cache.HasReport)
+        if (kind != BambuMessageKind.Ignored && _pipeline.Cache.HasReport)
         {
             Publish();
         }
@@ -133,11 +130,11 @@ internal sealed class BambuSessionRunner
 
     private void Publish()
     {
-        var state = BambuReportNormalizer.Normalize(_cache.Print, _cache.Version, _reporter.Current, _lockedByReply, _time.GetUtcNow());
+        var state = _pipeline.Normalize(_reporter.Current, _lockedByReply, _time.GetUtcNow());
         _reporter.Report(state);
     }
 
-    private bool SendsDeltas() => BambuModelCatalog.Find(_cache.Version.Model)?.SendsDeltas ?? _cache.SawDelta;
+    private bool SendsDeltas() => BambuModelCatalog.Find(_pipeline.Cache.Version.Model)?.SendsDeltas ?? _pipeline.Cache.SawDelta;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

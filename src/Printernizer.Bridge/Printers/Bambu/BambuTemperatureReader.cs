@@ -13,53 +13,86 @@ internal static class BambuTemperatureReader
     private const double MinPlausible = -50;
     private const double MaxPlausible = 600;
 
-    public static Temperatures Read(JsonObject print, BambuModel? model)
+    /// <param name="previous">The last state's temperatures: sensors that read the same are kept, not rebuilt.</param>
+    public static Temperatures Read(JsonObject print, BambuModel? model, Temperatures previous)
     {
         var device = BambuJson.Object(print["device"]);
-        return new Temperatures(Plausible(Nozzle(print, device)), Plausible(Bed(print, device)), Plausible(Chamber(print, device, model)));
+        var nozzle = Keep(previous.Nozzle, Plausible(Nozzle(print, device)));
+        var bed = Keep(previous.Bed, Plausible(Bed(print, device)));
+        var chamber = Keep(previous.Chamber, Plausible(Chamber(print, device, model)));
+        return ReferenceEquals(nozzle, previous.Nozzle) && ReferenceEquals(bed, previous.Bed) && ReferenceEquals(chamber, previous.Chamber)
+            ? previous
+            : new Temperatures(nozzle, bed, chamber);
     }
 
-    private static Temperature? Plausible(Temperature? temperature)
+    private static Temperature? Keep(Temperature? previous, BambuTemperatureReading? reading)
     {
-        if (temperature is null)
+        if (reading is not { } r)
         {
             return null;
         }
 
-        var current = temperature.Current is >= MinPlausible and <= MaxPlausible ? temperature.Current : null;
-        var target = temperature.Target is >= MinPlausible and <= MaxPlausible ? temperature.Target : null;
-        return current is null && target is null ? null : temperature with { Current = current, Target = target };
+        return previous is not null && previous.Current == r.Current && previous.Target == r.Target
+            ? previous
+            : new Temperature(r.Current, r.Target);
     }
 
-    private static Temperature? Nozzle(JsonObject print, JsonObject? device)
+    private static BambuTemperatureReading? Plausible(BambuTemperatureReading? reading)
+    {
+        if (reading is not { } r)
+        {
+            return null;
+        }
+
+        var current = r.Current is >= MinPlausible and <= MaxPlausible ? r.Current : null;
+        var target = r.Target is >= MinPlausible and <= MaxPlausible ? r.Target : null;
+        return current is null && target is null ? null : new BambuTemperatureReading(current, target);
+    }
+
+    private static BambuTemperatureReading? Nozzle(JsonObject print, JsonObject? device)
     {
         var extruder = BambuJson.Object(BambuJson.Path(device, "extruder"));
         if (extruder is not null)
         {
             // Dual-nozzle printers: the active extruder is (state >> 4) & 0xF.
             var active = (BambuJson.Long(extruder["state"]) ?? 0) >> 4 & 0xF;
-            var info = BambuJson.Objects(extruder["info"]).FirstOrDefault(e => BambuJson.Long(e["id"]) == active)
-                ?? BambuJson.Objects(extruder["info"]).FirstOrDefault();
-            if (BambuJson.Long(info?["temp"]) is { } packed)
+            if (BambuJson.Long(ActiveNozzle(extruder["info"], active)?["temp"]) is { } packed)
             {
-                return BambuPackedTemperature.Decode(packed);
+                return Packed(packed, hasTarget: true);
             }
         }
 
         return Plain(print["nozzle_temper"], print["nozzle_target_temper"]);
     }
 
-    private static Temperature? Bed(JsonObject print, JsonObject? device)
+    /// <summary>The info entry of the active nozzle, else the first one.</summary>
+    private static JsonObject? ActiveNozzle(JsonNode? infos, long active)
+    {
+        JsonObject? first = null;
+        foreach (var info in BambuJson.Objects(infos))
+        {
+            if (BambuJson.Long(info["id"]) == active)
+            {
+                return info;
+            }
+
+            first ??= info;
+        }
+
+        return first;
+    }
+
+    private static BambuTemperatureReading? Bed(JsonObject print, JsonObject? device)
     {
         if (BambuJson.Long(BambuJson.Path(device, "bed", "info", "temp")) is { } packed)
         {
-            return BambuPackedTemperature.Decode(packed);
+            return Packed(packed, hasTarget: true);
         }
 
         return Plain(print["bed_temper"], print["bed_target_temper"]);
     }
 
-    private static Temperature? Chamber(JsonObject print, JsonObject? device, BambuModel? model)
+    private static BambuTemperatureReading? Chamber(JsonObject print, JsonObject? device, BambuModel? model)
     {
         if (model is { ChamberSensor: false })
         {
@@ -69,7 +102,7 @@ internal static class BambuTemperatureReader
         var hasTarget = model?.ChamberHeater ?? false;
         if (BambuJson.Long(BambuJson.Path(device, "ctc", "info", "temp")) is { } packed)
         {
-            return BambuPackedTemperature.Decode(packed, hasTarget);
+            return Packed(packed, hasTarget);
         }
 
         var current = BambuJson.Number(print["chamber_temper"]);
@@ -80,13 +113,19 @@ internal static class BambuTemperatureReader
             return null;
         }
 
-        return new Temperature(current, null);
+        return new BambuTemperatureReading(current, null);
     }
 
-    private static Temperature? Plain(JsonNode? current, JsonNode? target)
+    private static BambuTemperatureReading? Plain(JsonNode? current, JsonNode? target)
     {
         var c = BambuJson.Number(current);
         var t = BambuJson.Number(target);
-        return c is null && t is null ? null : new Temperature(c, t);
+        return c is null && t is null ? null : new BambuTemperatureReading(c, t);
+    }
+
+    private static BambuTemperatureReading Packed(long packed, bool hasTarget)
+    {
+        var (current, target) = BambuPackedTemperature.Unpack(packed);
+        return new BambuTemperatureReading(current, hasTarget ? target : null);
     }
 }
