@@ -29,15 +29,7 @@ internal static class BambuUtf8Merger
                 return MergeArray(destination, ref reader, names, identity);
         }
 
-        var probe = reader;
-        if (exists && BambuNodeComparer.SameContent(existing, ref probe))
-        {
-            reader = probe;
-            return false;
-        }
-
-        target[key] = Build(ref reader, names);
-        return true;
+        return KeepOrReplace(target, key, exists ? existing : null, exists, ref reader, names);
     }
 
     /// <summary>
@@ -54,6 +46,12 @@ internal static class BambuUtf8Merger
             return SyncObject(destination, ref reader, names);
         }
 
+        return KeepOrReplace(target, key, exists ? existing : null, exists, ref reader, names);
+    }
+
+    /// <summary>Leaves <c>target[key]</c> alone when it already holds the value at the reader, else replaces it.</summary>
+    private static bool KeepOrReplace(JsonObject target, string key, JsonNode? existing, bool exists, ref Utf8JsonReader reader, BambuPropertyNames names)
+    {
         var probe = reader;
         if (exists && BambuNodeComparer.SameContent(existing, ref probe))
         {
