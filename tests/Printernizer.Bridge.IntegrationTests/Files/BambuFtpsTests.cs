@@ -118,6 +118,36 @@ public sealed class BambuFtpsTests : IClassFixture<VsftpdFixture>, IDisposable
     }
 
     [SkippableFact]
+    public async Task ListAsync_OtherServerWithSameSerialConnectedMeanwhile_DataChannelRefused522()
+    {
+        // .NET caches one resumable TLS session per target host (the serial) in a process. A full
+        // handshake with another server presenting the same serial replaces it, and the first
+        // server's data channel then offers a session that server never issued. Printers have
+        // unique serials; test classes that each run a vsftpd must therefore use distinct serials.
+        Skip.IfNot(VsftpdServer.Available, VsftpdServer.SkipReason);
+        _fixture.Server.AddFile("/cache/c.txt", "hello"u8.ToArray());
+        await using var other = await VsftpdServer.StartAsync(_fixture.Certificate);
+        await using var first = await BambuFtpsClient.ConnectAsync(Endpoint(), CancellationToken.None);
+        await using var meanwhile = await BambuFtpsClient.ConnectAsync(Endpoint() with { Port = other.Port }, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<PrinterFileException>(() => first.ListAsync("/cache", CancellationToken.None));
+
+        Assert.Equal("tls_session_reuse", error.Code);
+    }
+
+    [SkippableFact]
+    public async Task ListFilesAsync_ConcurrentCallsOnOnePrinter_AllSucceed()
+    {
+        Skip.IfNot(VsftpdServer.Available, VsftpdServer.SkipReason);
+        _fixture.Server.AddFile("/cache/d.txt", "hello"u8.ToArray());
+        using var files = CreateAccess();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => files.ListFilesAsync("/cache", CancellationToken.None))));
+
+        Assert.All(results, entries => Assert.Contains(entries, e => e.Name == "d.txt"));
+    }
+
+    [SkippableFact]
     public async Task ListFilesAsync_PinnedFingerprintDiffers_RefusedWithCertificateError()
     {
         Skip.IfNot(VsftpdServer.Available, VsftpdServer.SkipReason);

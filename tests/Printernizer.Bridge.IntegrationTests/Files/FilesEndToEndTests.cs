@@ -41,7 +41,9 @@ public sealed class FilesEndToEndTests : IAsyncLifetime
         }
 
         _broker = await TestBroker.StartAsync();
-        _bambu = await BambuSimulator.StartAsync(new BambuSimulatorOptions { Tick = TimeSpan.FromMilliseconds(200) });
+        // A serial of its own: BambuFtpsTests' vsftpd runs in parallel, and .NET keeps one resumable
+        // TLS session per serial in the process (see BambuFtpsTests' 522 test).
+        _bambu = await BambuSimulator.StartAsync(new BambuSimulatorOptions { Serial = "00M09A350100002", Tick = TimeSpan.FromMilliseconds(200) });
         _ftps = await VsftpdServer.StartAsync(_bambu.Certificate);
         _ftps.AddFile("/cache/benchy.3mf", ThreeMf(_plate));
         var prusaOptions = PrusaAdapterHarness.SimulatorOptions(PrusaFlavour.Buddy) with { FilesDirectory = _prusaFiles };
