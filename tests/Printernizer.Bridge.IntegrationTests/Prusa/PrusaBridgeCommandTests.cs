@@ -55,6 +55,9 @@ public sealed class PrusaBridgeCommandTests
         var sim = rig.Simulators["p1"];
         await rig.CommandAsync("p1", "pause");
         await rig.WaitForAsync("p1", "state", s => Status(s) == "paused");
+        // The job's cover is fetched once (its own /api/v1/job and /thumb requests) by the cover
+        // publisher, which looks every second: on a loaded machine that can come after the fast polls.
+        await rig.WaitForAsync(m => m.Topic == "printernizer/p1/thumbnail" && m.Payload.Length > 0, "the job's cover");
         // The fast window after the command settles first; from here on every poll sees the same printer.
         await WaitForRequestsAsync(sim, "/api/v1/status", 3);
         var mark = rig.Mark;
