@@ -13,6 +13,7 @@ namespace Printernizer.Bridge.IntegrationTests.Infrastructure;
 public sealed class TestBroker : IAsyncDisposable
 {
     private readonly string _workDirectory;
+    private readonly Queue<string> _log = new();
     private Process? _mosquitto;
     private MqttServer? _embedded;
 
@@ -31,6 +32,18 @@ public sealed class TestBroker : IAsyncDisposable
     public string Host => "127.0.0.1";
 
     public int Port { get; }
+
+    /// <summary>Mosquitto's own log lines (the last 2,000), for diagnosing a test; empty for the embedded broker.</summary>
+    public IReadOnlyList<string> Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToArray();
+            }
+        }
+    }
 
     public string? MosquittoPath { get; }
 
@@ -57,7 +70,10 @@ public sealed class TestBroker : IAsyncDisposable
         if (MosquittoPath is not null)
         {
             var config = Path.Combine(_workDirectory, "mosquitto.conf");
-            var lines = new List<string> { $"listener {Port} 127.0.0.1", "persistence false" };
+            // No queue limit per subscriber: the tests check that the bridge loses nothing, and a
+            // capture client in a busy test process can fall behind a burst (the hostile-input
+            // test's 10,000 reports); Mosquitto's default of 1,000 then drops its messages.
+            var lines = new List<string> { $"listener {Port} 127.0.0.1", "persistence false", "max_queued_messages 0" };
             if (_tls is not null)
             {
                 _tls.WritePem(_workDirectory, out var ca, out var cert, out var key);
@@ -96,14 +112,16 @@ public sealed class TestBroker : IAsyncDisposable
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             }) ?? throw new InvalidOperationException("mosquitto did not start");
-            _mosquitto.ErrorDataReceived += (_, _) => { };
+            _mosquitto.ErrorDataReceived += (_, e) => KeepLog(e.Data);
+            _mosquitto.OutputDataReceived += (_, e) => KeepLog(e.Data);
             _mosquitto.BeginErrorReadLine();
             _mosquitto.BeginOutputReadLine();
         }
         else
         {
             var factory = new MqttServerFactory();
-            var builder = factory.CreateServerOptionsBuilder();
+            // As with Mosquitto above: no subscriber's queue may overflow (MQTTnet drops beyond 250).
+            var builder = factory.CreateServerOptionsBuilder().WithMaxPendingMessagesPerClient(1_000_000);
             if (_tls is not null)
             {
                 builder.WithoutDefaultEndpoint()
@@ -195,6 +213,23 @@ public sealed class TestBroker : IAsyncDisposable
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(50);
+            }
+        }
+    }
+
+    private void KeepLog(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.Enqueue(line);
+            if (_log.Count > 2000)
+            {
+                _log.Dequeue();
             }
         }
     }
