@@ -11,6 +11,8 @@ namespace Printernizer.Bridge.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class MqttCapture : IAsyncDisposable
 {
+    private static readonly TimeSpan FullScanInterval = TimeSpan.FromMilliseconds(200);
+
     private readonly IMqttClient _client;
     private readonly List<CapturedMessage> _messages = [];
     private readonly SemaphoreSlim _changed = new(0, int.MaxValue);
@@ -70,12 +72,36 @@ public sealed class MqttCapture : IAsyncDisposable
     public CapturedMessage? Last(string topic) => Messages.LastOrDefault(m => m.Topic == topic);
 
     /// <summary>Waits until a message matching <paramref name="predicate"/> has arrived; fails the test after the timeout.</summary>
+    /// <remarks>
+    /// Each wake-up looks only at the messages that arrived since the last one (and at all of them
+    /// every 200 ms, as before). Copying and rescanning the whole list per arriving message made a
+    /// burst of 18,000 quadratic, under the lock the receive handler needs: on a busy machine the
+    /// capture then fell minutes behind the broker (which, at its default queue limit, dropped
+    /// messages for it).
+    /// </remarks>
     public async Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> predicate, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var scanned = 0;
+        var fullScanAt = DateTime.UtcNow + FullScanInterval;
         while (true)
         {
-            var found = Messages.FirstOrDefault(predicate);
+            if (DateTime.UtcNow >= fullScanAt)
+            {
+                // A predicate may depend on more than the message (a count, a mark): look at all again now and then.
+                scanned = 0;
+                fullScanAt = DateTime.UtcNow + FullScanInterval;
+            }
+
+            CapturedMessage[] arrived;
+            lock (_messages)
+            {
+                arrived = new CapturedMessage[_messages.Count - scanned];
+                _messages.CopyTo(scanned, arrived, 0, arrived.Length);
+            }
+
+            scanned += arrived.Length;
+            var found = arrived.FirstOrDefault(predicate);
             if (found is not null)
             {
                 return found;
