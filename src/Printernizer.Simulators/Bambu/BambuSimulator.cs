@@ -191,6 +191,11 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
             .WithEncryptionCertificate(_certificate)
             .WithEncryptionSslProtocol(SslProtocols.Tls12)
             .Build();
+        if (_options.KeepAliveMonitorInterval is { } interval)
+        {
+            options.KeepAliveOptions.MonitorInterval = interval;
+        }
+
         var server = factory.CreateMqttServer(options);
         server.ValidatingConnectionAsync += OnConnecting;
         server.InterceptingPublishAsync += OnPublishAsync;

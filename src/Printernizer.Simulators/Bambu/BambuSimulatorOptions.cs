@@ -34,4 +34,11 @@ internal sealed record BambuSimulatorOptions
 
     /// <summary>The stamp is the <see cref="System.Diagnostics.Stopwatch"/> time since this timestamp, in microseconds.</summary>
     public long StampEpoch { get; init; }
+
+    /// <summary>
+    /// How often the broker checks its clients' keep-alive (null: MQTTnet's 500 ms). Each broker
+    /// has a thread of its own for it; a fleet of a thousand sets it high so their wake-ups do not
+    /// take the cores the bridge is measured on.
+    /// </summary>
+    public TimeSpan? KeepAliveMonitorInterval { get; init; }
 }
