@@ -74,8 +74,7 @@ public sealed class PrinterDropTests : IAsyncLifetime
             var restored = Stopwatch.StartNew();
             await RestoreAsync(bambu, prusa, proxy, fault);
             var online = await _capture.WaitForAsync(
-                m => m.Topic == Topics.Availability(Id) && m.Text == "online" && _capture.Messages.ToList().IndexOf(m) >= offlineAt,
-                "online again", TimeSpan.FromSeconds(60));
+                m => m.Topic == Topics.Availability(Id) && m.Text == "online", "online again", TimeSpan.FromSeconds(60), after: offlineAt);
             _output.WriteLine($"{type} {fault}: online again {restored.Elapsed.TotalSeconds:0.00} s after the printer came back");
 
             // Fresh values arrive after the return.

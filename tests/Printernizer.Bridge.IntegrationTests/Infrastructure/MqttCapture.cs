@@ -71,7 +71,11 @@ public sealed class MqttCapture : IAsyncDisposable
 
     public CapturedMessage? Last(string topic) => Messages.LastOrDefault(m => m.Topic == topic);
 
-    /// <summary>Waits until a message matching <paramref name="predicate"/> has arrived; fails the test after the timeout.</summary>
+    /// <summary>
+    /// Waits until a message matching <paramref name="predicate"/> has arrived at index
+    /// <paramref name="after"/> or later (a count of <see cref="Messages"/> taken earlier); fails
+    /// the test after the timeout.
+    /// </summary>
     /// <remarks>
     /// Each wake-up looks only at the messages that arrived since the last one (and at all of them
     /// every 200 ms, as before). Copying and rescanning the whole list per arriving message made a
@@ -79,24 +83,24 @@ public sealed class MqttCapture : IAsyncDisposable
     /// capture then fell minutes behind the broker (which, at its default queue limit, dropped
     /// messages for it).
     /// </remarks>
-    public async Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> predicate, string what, TimeSpan? timeout = null)
+    public async Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> predicate, string what, TimeSpan? timeout = null, int after = 0)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        var scanned = 0;
+        var scanned = after;
         var fullScanAt = DateTime.UtcNow + FullScanInterval;
         while (true)
         {
             if (DateTime.UtcNow >= fullScanAt)
             {
                 // A predicate may depend on more than the message (a count, a mark): look at all again now and then.
-                scanned = 0;
+                scanned = after;
                 fullScanAt = DateTime.UtcNow + FullScanInterval;
             }
 
             CapturedMessage[] arrived;
             lock (_messages)
             {
-                arrived = new CapturedMessage[_messages.Count - scanned];
+                arrived = new CapturedMessage[Math.Max(0, _messages.Count - scanned)];
                 _messages.CopyTo(scanned, arrived, 0, arrived.Length);
             }
 
