@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Printernizer.Simulators.Networking;
 
 namespace Printernizer.Bridge.Benchmarks.Fleet;
 
@@ -56,10 +57,5 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Reserve();
 }

@@ -173,11 +173,4 @@ internal sealed partial class BambuSimulator
         await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = _options.Serial })
             .ConfigureAwait(false);
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using MQTTnet.Server;
+using Printernizer.Simulators.Networking;
 using Printernizer.Simulators.Tls;
 
 namespace Printernizer.Simulators.Bambu;
@@ -73,7 +74,7 @@ internal sealed partial class BambuSimulator : IAsyncDisposable
 
     public static async Task<BambuSimulator> StartAsync(BambuSimulatorOptions options, CancellationToken cancellationToken = default)
     {
-        var simulator = new BambuSimulator(options, options.Port == 0 ? FreePort() : options.Port);
+        var simulator = new BambuSimulator(options, options.Port == 0 ? LoopbackPorts.Reserve() : options.Port);
         await simulator.StartServerAsync(cancellationToken).ConfigureAwait(false);
         return simulator;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Printernizer.Simulators.Networking;
 
 namespace Printernizer.Simulators.Prusa;
 
@@ -60,7 +61,7 @@ internal sealed class PrusaLinkSimulator : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var simulator = new PrusaLinkSimulator(options);
-        simulator._server.Start(options.Port);
+        simulator._server.Start(options.Port == 0 ? LoopbackPorts.Reserve() : options.Port);
         return Task.FromResult(simulator);
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Printernizer.Simulators.Networking;
 
 namespace Printernizer.Bridge.IntegrationTests.Files;
 
@@ -178,10 +179,5 @@ internal sealed class VsftpdServer : IAsyncDisposable
         throw new TimeoutException("vsftpd did not listen within 20 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Reserve();
 }

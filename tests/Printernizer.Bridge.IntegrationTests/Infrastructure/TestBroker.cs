@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using MQTTnet.Server;
+using Printernizer.Simulators.Networking;
 
 namespace Printernizer.Bridge.IntegrationTests.Infrastructure;
 
@@ -57,12 +58,8 @@ public sealed class TestBroker : IAsyncDisposable
         return broker;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port that stays ours while the broker is stopped (see <see cref="LoopbackPorts"/>).</summary>
+    public static int FreePort() => LoopbackPorts.Reserve();
 
     /// <summary>Starts the broker (again) on the same port. Mosquitto runs without persistence, so retained messages are gone.</summary>
     public async Task StartAgainAsync()
