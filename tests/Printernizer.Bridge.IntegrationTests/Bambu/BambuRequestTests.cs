@@ -38,6 +38,25 @@ public sealed class BambuRequestTests
     }
 
     [Fact]
+    public async Task RunAsync_DeltaModelSendingNothingOnItsOwn_PushallRepeatedOnTheTimer()
+    {
+        // The printer only answers pushall: nothing but the session's wake-up timer drives the loop,
+        // and the pushall deadline (known once the model is) is earlier than the armed watchdog.
+        await using var harness = await BambuAdapterHarness.StartAsync(
+            new BambuSimulatorOptions { Profile = BambuSimulatorProfile.P1S, Tick = TimeSpan.FromHours(1) },
+            s => s with { PushallInterval = TimeSpan.FromMilliseconds(300), Watchdog = TimeSpan.FromMinutes(10) });
+        await harness.WaitOnlineAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (harness.Simulator.PushallRequests < 4)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        Assert.Equal(1, harness.Simulator.VersionRequests);
+    }
+
+    [Fact]
     public async Task RunAsync_FullReportModel_SendsNoPeriodicPushall()
     {
         await using var harness = await BambuAdapterHarness.StartAsync(

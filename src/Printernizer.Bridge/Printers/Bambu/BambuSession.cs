@@ -57,6 +57,9 @@ internal sealed class BambuSession : IAsyncDisposable
 
     public ChannelReader<BambuInbound> Inbound => _inbound.Reader;
 
+    /// <summary>Wakes the reader of <see cref="Inbound"/> (its watchdog and pushall timer).</summary>
+    public void WakeUp() => _inbound.Writer.TryWrite(BambuInbound.WakeUpCall);
+
     public bool IsConnected => _client.IsConnected;
 
     /// <summary>Connects and subscribes to the report topic only (subscribing to <c>request</c> drops P1 sessions).</summary>

@@ -58,10 +58,18 @@ internal sealed class BambuSessionRunner
         }
     }
 
+    /// <remarks>
+    /// One wake-up timer per session, armed for the earliest deadline (watchdog or pushall) and
+    /// re-armed only when it fires: both deadlines only move later while messages arrive, so a
+    /// healthy session touches the timer about once a minute instead of creating a timed
+    /// cancellation for every message (a thousand printers report a thousand times a second).
+    /// </remarks>
     private async Task ReadAsync(BambuSession session, CancellationToken cancellationToken)
     {
         var lastMessage = _time.GetUtcNow();
         var lastPushall = lastMessage;
+        using var wakeUp = _time.CreateTimer(static s => ((BambuSession)s!).WakeUp(), session, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        DateTimeOffset? armedFor = null;
         while (true)
         {
             var now = _time.GetUtcNow();
@@ -78,16 +86,22 @@ internal sealed class BambuSessionRunner
                 lastPushall = now;
             }
 
-            var wait = SendsDeltas() ? Min(watchdogLeft, _settings.PushallInterval - (now - lastPushall)) : watchdogLeft;
-            using var timeout = new CancellationTokenSource(Max(wait, TimeSpan.FromMilliseconds(1)), _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            BambuInbound inbound;
-            try
+            if (!session.Inbound.TryRead(out var inbound))
             {
-                inbound = await session.Inbound.ReadAsync(linked.Token).ConfigureAwait(false);
+                var wait = SendsDeltas() ? Min(watchdogLeft, _settings.PushallInterval - (now - lastPushall)) : watchdogLeft;
+                var deadline = now + wait;
+                if (armedFor is not { } armed || armed > deadline)
+                {
+                    wakeUp.Change(Max(wait, TimeSpan.FromMilliseconds(1)), Timeout.InfiniteTimeSpan);
+                    armedFor = deadline;
+                }
+
+                inbound = await session.Inbound.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+
+            if (inbound.IsWakeUp)
             {
+                armedFor = null;
                 continue;
             }
 
