@@ -10,10 +10,15 @@ internal static class BridgeConfigWriter
 
     public static string PrusaId(int index) => string.Create(CultureInfo.InvariantCulture, $"prusa{index + 1:D4}");
 
-    public static string Write(string directory, Uri broker, SimulatorEndpoints printers)
+    public static string Write(string directory, Uri broker, SimulatorEndpoints printers, int? metricsPort = null)
     {
         var yaml = new StringBuilder();
         yaml.Append(CultureInfo.InvariantCulture, $"mqtt:\n  url: mqtt://{broker.Host}:{broker.Port}\n  client_id: printernizer-bench\n");
+        if (metricsPort is { } port)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"http:\n  listen: 127.0.0.1:{port}\n");
+        }
+
         yaml.Append(CultureInfo.InvariantCulture, $"state_dir: {Path.Combine(directory, "state")}\nlog_level: information\nprinters:\n");
         for (var i = 0; i < printers.Bambu.Count; i++)
         {

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Printernizer.Bridge.Benchmarks.Fleet;
 
 /// <summary>
-/// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR]</c>
+/// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT]</c>
 /// and <c>peak [--printers N] [--step SECONDS] [--runs N] [--broker URL] [--trace] [--out DIR]</c>.
 /// </summary>
 internal sealed record FleetArguments
 {
     public const string Usage =
-        "usage: fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR]\n" +
+        "usage: fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT]\n" +
         "       peak [--printers N] [--step SECONDS] [--runs N] [--broker mqtt://host:port] [--trace] [--out DIR]";
 
     public required bool Peak { get; init; }
@@ -33,6 +33,9 @@ internal sealed record FleetArguments
     /// <summary>Where to write the bridge's console output (for diagnosis); not kept by default.</summary>
     public string? BridgeLog { get; init; }
 
+    /// <summary>Turns on the bridge's metrics listener on this loopback port, to watch its queues during a run (for diagnosis).</summary>
+    public int? BridgeMetricsPort { get; init; }
+
     public static FleetArguments Parse(string[] args)
     {
         var peak = args[0] == "peak";
@@ -52,6 +55,7 @@ internal sealed record FleetArguments
                 "--trace" => parsed with { Trace = true },
                 "--out" => parsed with { OutputDirectory = args[++i] },
                 "--bridge-log" => parsed with { BridgeLog = args[++i] },
+                "--bridge-metrics" => parsed with { BridgeMetricsPort = Int(args[++i]) },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),
             };
         }

@@ -120,7 +120,7 @@ internal sealed class FleetEnvironment : IAsyncDisposable
         var printers = SimulatorEndpoints.Parse(await endpoints.Task.WaitAsync(TimeSpan.FromMinutes(3)).ConfigureAwait(false));
         PrinterCount = printers.Bambu.Count + printers.Prusa.Count;
 
-        var config = BridgeConfigWriter.Write(WorkDirectory, broker, printers);
+        var config = BridgeConfigWriter.Write(WorkDirectory, broker, printers, args.BridgeMetricsPort);
         BridgeStarted = Stopwatch.GetTimestamp();
         if (args.BridgeLog is { } logPath)
         {
