@@ -4,6 +4,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Printernizer.Bridge.IntegrationTests.Infrastructure;
+using Printernizer.Bridge.Publishing.Mqtt;
 
 namespace Printernizer.Bridge.FaultTests.Infrastructure;
 
@@ -54,7 +55,7 @@ internal sealed class TimedCapture : IAsyncDisposable
             options.WithCredentials(c.User, c.Password);
         }
 
-        await capture._client.ConnectAsync(options.Build());
+        await capture._client.ConnectAsync(options.Build().WithRoomySocketBuffers());
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in filters)
         {

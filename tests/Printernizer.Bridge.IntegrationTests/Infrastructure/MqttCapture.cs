@@ -2,6 +2,7 @@ using System.Buffers;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Printernizer.Bridge.Publishing.Mqtt;
 
 namespace Printernizer.Bridge.IntegrationTests.Infrastructure;
 
@@ -55,7 +56,8 @@ public sealed class MqttCapture : IAsyncDisposable
             .WithTcpServer(host, port)
             .WithClientId("test-capture-" + Guid.NewGuid().ToString("N")[..8])
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .Build();
+            .Build()
+            .WithRoomySocketBuffers();
         await client.ConnectAsync(options);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in filters.Length == 0 ? ["#"] : filters)

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Printernizer.Bridge.Publishing.Mqtt;
 
 namespace Printernizer.Bridge.Printers.Bambu;
 
@@ -39,7 +40,8 @@ internal sealed class BambuSession : IAsyncDisposable
                 .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
                 .WithTargetHost(settings.Serial)
                 .WithCertificateValidationHandler(args => _validator.Validate(args.Certificate)))
-            .Build();
+            .Build()
+            .WithRoomySocketBuffers();
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var payload = e.ApplicationMessage.Payload;

@@ -56,7 +56,7 @@ internal static class MqttClientOptionsFactory
             });
         }
 
-        return builder.Build();
+        return builder.Build().WithRoomySocketBuffers();
     }
 
     /// <summary>Accepts a broker certificate that chains to the configured CA; the host name must still match.</summary>
