@@ -64,6 +64,9 @@ internal sealed class BambuSession : IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>What <see cref="ConnectAsync"/> connects with.</summary>
+    internal MqttClientOptions ClientOptions => _options;
+
     /// <summary>Connects and subscribes to the report topic only (subscribing to <c>request</c> drops P1 sessions).</summary>
     /// <exception cref="BambuConnectException">The access code or the certificate was refused.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken)
