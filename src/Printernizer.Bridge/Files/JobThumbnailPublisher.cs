@@ -11,7 +11,8 @@ namespace Printernizer.Bridge.Files;
 /// Publishes the current job's cover image, raw PNG, retained on <c>&lt;base&gt;/&lt;id&gt;/thumbnail</c>.
 /// Watches the latest state of each printer whose adapter offers thumbnails (in memory, no printer
 /// traffic) and fetches once per new job, retrying while the printer has not written the file yet
-/// (an X1 shows the 3MF seconds into the print). A new job without a cover clears the topic.
+/// (an X1 shows the 3MF seconds into the print), and only every minute (three times) while the
+/// printer's file service cannot be reached. A new job without a cover clears the topic.
 /// </summary>
 internal sealed partial class JobThumbnailPublisher : BackgroundService
 {
@@ -60,6 +61,11 @@ internal sealed partial class JobThumbnailPublisher : BackgroundService
 
     public int Attempts { get; init; } = 12;
 
+    /// <summary>After a try that could not reach the printer's file service (closed port, refused login).</summary>
+    public TimeSpan UnavailableRetryInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    public int UnavailableAttempts { get; init; } = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_trackers.Count == 0)
@@ -93,6 +99,16 @@ internal sealed partial class JobThumbnailPublisher : BackgroundService
         try
         {
             png = await ((IJobThumbnailSource)printer.Adapter).GetJobThumbnailAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PrinterFileException ex) when (ex.ServiceUnavailable)
+        {
+            LogFetchFailed(printer.Id, ex.Message);
+            if (tracker.Unavailable(_time.GetUtcNow(), UnavailableRetryInterval, UnavailableAttempts))
+            {
+                Publish(printer.Id, []);
+            }
+
+            return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -7,6 +7,7 @@ internal sealed class JobThumbnailTracker
 {
     private (string? Id, string? File, string? Name, DateTimeOffset? Started)? _job;
     private int _attempts;
+    private int _unavailable;
     private int _maxAttempts;
     private bool _done;
     private DateTimeOffset _nextAt;
@@ -27,6 +28,7 @@ internal sealed class JobThumbnailTracker
         {
             _job = key;
             _attempts = 0;
+            _unavailable = 0;
             _done = false;
             _nextAt = now;
         }
@@ -43,6 +45,23 @@ internal sealed class JobThumbnailTracker
     }
 
     public void Found() => _done = true;
+
+    /// <summary>
+    /// The attempt found the printer's file service unreachable: the next one waits
+    /// <paramref name="retryInterval"/> instead of the short retry. True once, when the
+    /// <paramref name="maxUnavailable"/>th such attempt for this job gives up.
+    /// </summary>
+    public bool Unavailable(DateTimeOffset now, TimeSpan retryInterval, int maxUnavailable)
+    {
+        _nextAt = now + retryInterval;
+        if (_done || ++_unavailable < maxUnavailable)
+        {
+            return false;
+        }
+
+        _done = true;
+        return true;
+    }
 
     /// <summary>True once, when the last attempt for this job found nothing.</summary>
     public bool GaveUp()

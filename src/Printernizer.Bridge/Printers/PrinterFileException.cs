@@ -5,4 +5,7 @@ namespace Printernizer.Bridge.Printers;
 internal sealed class PrinterFileException(string code, string message, Exception? inner = null) : Exception(message, inner)
 {
     public string Code { get; } = code;
+
+    /// <summary>The printer's file service cannot be used at all right now (closed port, refused login or certificate), as opposed to one missing file.</summary>
+    public bool ServiceUnavailable => Code is "unreachable" or "auth_failed" or "tls_certificate_rejected";
 }

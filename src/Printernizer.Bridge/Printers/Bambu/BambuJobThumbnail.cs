@@ -7,7 +7,8 @@ namespace Printernizer.Bridge.Printers.Bambu;
 /// <summary>
 /// The cover of the current job: the job's 3MF fetched over FTPS (tried as <c>&lt;subtask&gt;.3mf</c>,
 /// <c>&lt;subtask&gt;.gcode.3mf</c> and the reported file, in <c>/cache</c> then <c>/</c>), and its
-/// <c>Metadata/plate_N.png</c>. Anything missing is a quiet null.
+/// <c>Metadata/plate_N.png</c>. Anything missing is a quiet null; an unreachable FTPS service throws
+/// (<see cref="PrinterFileException.ServiceUnavailable"/>).
 /// </summary>
 internal sealed class BambuJobThumbnail
 {
@@ -58,6 +59,12 @@ internal sealed class BambuJobThumbnail
             catch (PrinterFileException ex) when (ex.Code is "not_found" or "invalid_path")
             {
                 // Try the next place the 3MF may be.
+            }
+            catch (PrinterFileException ex) when (ex.ServiceUnavailable)
+            {
+                // The caller backs off: retrying a closed FTPS port every few seconds on a farm
+                // was a quarter of the bridge's CPU (a refused connect and its exceptions per try).
+                throw;
             }
             catch (Exception ex) when (ex is PrinterFileException or InvalidDataException or IOException)
             {
