@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Printernizer.Bridge.Benchmarks.Fleet;
 
 /// <summary>
-/// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT]</c>
+/// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT] [--bridge-dll PATH]</c>
 /// and <c>peak [--printers N] [--step SECONDS] [--runs N] [--broker URL] [--trace] [--out DIR]</c>.
 /// </summary>
 internal sealed record FleetArguments
 {
     public const string Usage =
-        "usage: fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT]\n" +
+        "usage: fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT] [--bridge-dll PATH]\n" +
         "       peak [--printers N] [--step SECONDS] [--runs N] [--broker mqtt://host:port] [--trace] [--out DIR]";
 
     public required bool Peak { get; init; }
@@ -36,6 +36,9 @@ internal sealed record FleetArguments
     /// <summary>Turns on the bridge's metrics listener on this loopback port, to watch its queues during a run (for diagnosis).</summary>
     public int? BridgeMetricsPort { get; init; }
 
+    /// <summary>Runs this bridge build instead of the solution's Release build (e.g. a ReadyToRun publish).</summary>
+    public string? BridgeDll { get; init; }
+
     public static FleetArguments Parse(string[] args)
     {
         var peak = args[0] == "peak";
@@ -56,6 +59,7 @@ internal sealed record FleetArguments
                 "--out" => parsed with { OutputDirectory = args[++i] },
                 "--bridge-log" => parsed with { BridgeLog = args[++i] },
                 "--bridge-metrics" => parsed with { BridgeMetricsPort = Int(args[++i]) },
+                "--bridge-dll" => parsed with { BridgeDll = Path.GetFullPath(args[++i]) },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),
             };
         }

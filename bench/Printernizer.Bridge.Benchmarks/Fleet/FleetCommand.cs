@@ -31,7 +31,7 @@ internal static class FleetCommand
             return 2;
         }
 
-        var paths = RepositoryPaths.Find();
+        var paths = RepositoryPaths.Find() with { BridgeOverride = args.BridgeDll };
         if (!File.Exists(paths.BridgeDll) || !File.Exists(paths.SimulatorsDll))
         {
             await Console.Error.WriteLineAsync($"build first: dotnet build -c Release Printernizer.Bridge.sln (missing {paths.BridgeDll})").ConfigureAwait(false);

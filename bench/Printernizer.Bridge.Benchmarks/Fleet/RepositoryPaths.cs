@@ -3,7 +3,10 @@ namespace Printernizer.Bridge.Benchmarks.Fleet;
 /// <summary>Where the Release builds of the bridge and the simulators are, found from the repository root.</summary>
 internal sealed record RepositoryPaths(string Root)
 {
-    public string BridgeDll => Path.Combine(Root, "src", "Printernizer.Bridge", "bin", "Release", "net10.0", "Printernizer.Bridge.dll");
+    /// <summary>A bridge built elsewhere, e.g. a ReadyToRun publish as the container ships it.</summary>
+    public string? BridgeOverride { get; init; }
+
+    public string BridgeDll => BridgeOverride ?? Path.Combine(Root, "src", "Printernizer.Bridge", "bin", "Release", "net10.0", "Printernizer.Bridge.dll");
 
     public string SimulatorsDll => Path.Combine(Root, "src", "Printernizer.Simulators", "bin", "Release", "net10.0", "Printernizer.Simulators.dll");
 
