@@ -11,9 +11,7 @@ namespace Printernizer.Bridge.UnitTests.Publishing.Mqtt;
 
 public sealed class MqttBrokerConnectionSendTests
 {
-    private static readonly MqttSettings Settings = new(
-        "mqtt://127.0.0.1:1883", Embedded: false, "127.0.0.1", 1883, UseTls: false, CaFile: null, TlsInsecure: false,
-        Username: null, Password: null, "printernizer", "homeassistant", "printernizer-test", Discovery: false);
+    private static readonly MqttSettings Settings = LocalBrokerSettings.Plain;
 
     [Fact]
     public async Task Enqueue_PublishThrowsSynchronously_LaterMessagesStillGoOut()

@@ -7,9 +7,7 @@ namespace Printernizer.Bridge.UnitTests.Publishing.Mqtt;
 
 public sealed class MqttSocketBuffersTests
 {
-    private static readonly MqttSettings Plain = new(
-        "mqtt://127.0.0.1:1883", Embedded: false, "127.0.0.1", 1883, UseTls: false, CaFile: null, TlsInsecure: false,
-        Username: null, Password: null, "printernizer", "homeassistant", "printernizer-test", Discovery: false);
+    private static readonly MqttSettings Plain = LocalBrokerSettings.Plain;
 
     [Fact]
     public void Create_PlainBroker_SocketBuffersAre256KiBNotMqttnets8KiB()
