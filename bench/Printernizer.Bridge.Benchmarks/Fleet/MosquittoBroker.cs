@@ -21,7 +21,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     {
         var executable = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("mosquitto is not installed (apt-get install mosquitto), or pass --broker mqtt://host:port");
-        var port = FreePort();
+        var port = LoopbackPorts.Reserve();
         var config = Path.Combine(workDirectory, "mosquitto.conf");
         await File.WriteAllTextAsync(config, $"""
             listener {port} 127.0.0.1
@@ -56,6 +56,4 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
-
-    private static int FreePort() => LoopbackPorts.Reserve();
 }

@@ -64,7 +64,7 @@ internal sealed class VsftpdServer : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(directory, "key.pem"), key.ExportPkcs8PrivateKeyPem());
         }
 
-        var port = FreePort();
+        var port = LoopbackPorts.Reserve();
         var passive = 30000 + Random.Shared.Next(0, 30000);
         var config = Path.Combine(directory, "vsftpd.conf");
         await File.WriteAllTextAsync(config, Config(directory, port, passive));
@@ -178,6 +178,4 @@ internal sealed class VsftpdServer : IAsyncDisposable
 
         throw new TimeoutException("vsftpd did not listen within 20 s");
     }
-
-    private static int FreePort() => LoopbackPorts.Reserve();
 }
