@@ -20,7 +20,8 @@ internal static class BambuNodeComparer
     /// Whether <paramref name="existing"/> holds exactly the value the reader stands on; on true the
     /// reader has moved to the value's last token, on false it is left anywhere (pass a copy).
     /// </summary>
-    public static bool SameContent(JsonNode? existing, ref Utf8JsonReader reader)
+    /// <param name="shape">What of the value the cache keeps: the rest of it is not compared.</param>
+    public static bool SameContent(JsonNode? existing, ref Utf8JsonReader reader, BambuCacheShape shape)
     {
         switch (reader.TokenType)
         {
@@ -36,9 +37,9 @@ internal static class BambuNodeComparer
                     ? element.ValueKind == JsonValueKind.Number && JsonMarshal.GetRawUtf8Value(element).SequenceEqual(reader.ValueSpan)
                     : number.TryGetValue<double>(out var d) && IsExactText(d, reader.ValueSpan));
             case JsonTokenType.StartObject:
-                return existing is JsonObject obj && SameObject(obj, ref reader);
+                return existing is JsonObject obj && SameObject(obj, ref reader, shape);
             case JsonTokenType.StartArray:
-                return existing is JsonArray array && SameArray(array, ref reader);
+                return existing is JsonArray array && SameArray(array, ref reader, shape);
             default:
                 return false;
         }
@@ -85,18 +86,25 @@ internal static class BambuNodeComparer
             && formatted[..written].SequenceEqual(literal);
     }
 
-    private static bool SameObject(JsonObject obj, ref Utf8JsonReader reader)
+    private static bool SameObject(JsonObject obj, ref Utf8JsonReader reader, BambuCacheShape shape)
     {
         var index = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!shape.KeepsEverything && !shape.Keeps(ref reader))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
             if (index >= obj.Count)
             {
                 return false;
             }
 
             var (key, child) = obj.GetAt(index++);
-            if (!reader.ValueTextEquals(key) || !reader.Read() || !SameContent(child, ref reader))
+            if (!reader.ValueTextEquals(key) || !shape.TryChild(key, out _, out var childShape) || !reader.Read() || !SameContent(child, ref reader, childShape))
             {
                 return false;
             }
@@ -105,12 +113,12 @@ internal static class BambuNodeComparer
         return index == obj.Count;
     }
 
-    private static bool SameArray(JsonArray array, ref Utf8JsonReader reader)
+    private static bool SameArray(JsonArray array, ref Utf8JsonReader reader, BambuCacheShape shape)
     {
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (index >= array.Count || !SameContent(array[index++], ref reader))
+            if (index >= array.Count || !SameContent(array[index++], ref reader, shape))
             {
                 return false;
             }

@@ -13,12 +13,15 @@ internal sealed class BambuReportCache
     private readonly BambuReportSanitizer _sanitizer;
     private readonly BambuReportScreen _screen = new();
     private readonly BambuPropertyNames _names = new();
+    private readonly BambuCacheShape _shape;
     private FilamentState? _filament;
     private IReadOnlyList<HmsEntry>? _hms;
 
-    public BambuReportCache(BambuReportSanitizer sanitizer)
+    /// <param name="shape">What of a report is kept; <see cref="BambuCacheShape.Read"/> unless a test compares against everything.</param>
+    public BambuReportCache(BambuReportSanitizer sanitizer, BambuCacheShape? shape = null)
     {
         _sanitizer = sanitizer;
+        _shape = shape ?? BambuCacheShape.Read;
     }
 
     public JsonObject Print { get; private set; } = [];
@@ -40,7 +43,10 @@ internal sealed class BambuReportCache
     /// <summary>The HMS entries of <see cref="Print"/>, read again only after <c>hms</c> changed.</summary>
     public IReadOnlyList<HmsEntry> Hms => _hms ??= BambuHmsDecoder.Decode(Print["hms"]);
 
-    /// <summary>Applies one message; returns the <c>print</c> acknowledgement when it is one, for command matching.</summary>
+    /// <summary>
+    /// Applies one message; returns the <c>print</c> acknowledgement when it is one, for command matching.
+    /// A report's <c>print</c> object is changed in place: wrongly typed fields and what the cache does not keep are removed.
+    /// </summary>
     public BambuMessageKind Apply(JsonObject root, out JsonObject? acknowledgement)
     {
         acknowledgement = null;
@@ -68,8 +74,9 @@ internal sealed class BambuReportCache
         }
 
         _sanitizer.Sanitize(print);
-        ForgetReads();
         var msg = BambuJson.Int(print["msg"]);
+        _shape.Prune(print);
+        ForgetReads();
         if (msg == 0)
         {
             Print = (JsonObject)print.DeepClone();
@@ -113,12 +120,18 @@ internal sealed class BambuReportCache
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = _names.Get(ref reader);
+                var kept = _shape.TryChild(ref reader, _names, out var key, out var shape);
                 reader.Read();
+                if (!kept)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
                 seen++;
                 var changed = msg == 0
-                    ? BambuUtf8Merger.SyncValue(Print, key, ref reader, _names)
-                    : BambuUtf8Merger.MergeValue(Print, key, ref reader, _names);
+                    ? BambuUtf8Merger.SyncValue(Print, key, ref reader, _names, shape)
+                    : BambuUtf8Merger.MergeValue(Print, key, ref reader, _names, shape);
                 if (changed)
                 {
                     Changed(key);

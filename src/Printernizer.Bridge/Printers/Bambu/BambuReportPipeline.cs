@@ -11,10 +11,11 @@ internal sealed class BambuReportPipeline
 {
     private readonly BambuPayloadDecoder _decoder;
 
-    public BambuReportPipeline(BambuInputFaultCounter faults)
+    /// <param name="shape">What of a report the cache keeps (default: what the normalizer reads).</param>
+    public BambuReportPipeline(BambuInputFaultCounter faults, BambuCacheShape? shape = null)
     {
         _decoder = new BambuPayloadDecoder(faults);
-        Cache = new BambuReportCache(new BambuReportSanitizer(faults));
+        Cache = new BambuReportCache(new BambuReportSanitizer(faults), shape);
     }
 
     public BambuReportCache Cache { get; }

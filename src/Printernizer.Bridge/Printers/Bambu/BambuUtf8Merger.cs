@@ -18,18 +18,19 @@ internal static class BambuUtf8Merger
 
     /// <summary>Merges the value the reader stands on into <c>target[key]</c>; the reader ends on its last token.</summary>
     /// <returns>Whether the cached report changed.</returns>
-    public static bool MergeValue(JsonObject target, string key, ref Utf8JsonReader reader, BambuPropertyNames names)
+    /// <param name="shape">What of the value is kept (<see cref="BambuCacheShape.TryChild(ref Utf8JsonReader, BambuPropertyNames, out string, out BambuCacheShape)"/> for <paramref name="key"/>).</param>
+    public static bool MergeValue(JsonObject target, string key, ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape)
     {
         var exists = target.TryGetPropertyValue(key, out var existing);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject when existing is JsonObject destination:
-                return MergeObject(destination, ref reader, names);
-            case JsonTokenType.StartArray when existing is JsonArray destination && IdentityKey(reader) is { } identity:
-                return MergeArray(destination, ref reader, names, identity);
+                return MergeObject(destination, ref reader, names, shape);
+            case JsonTokenType.StartArray when existing is JsonArray destination && IdentityKey(reader) is { } identity && shape.Keeps(identity):
+                return MergeArray(destination, ref reader, names, shape, identity);
         }
 
-        return KeepOrReplace(target, key, exists ? existing : null, exists, ref reader, names);
+        return KeepOrReplace(target, key, exists ? existing : null, exists, ref reader, names, shape);
     }
 
     /// <summary>
@@ -38,28 +39,28 @@ internal static class BambuUtf8Merger
     /// Objects are synchronized key by key (keys the value lacks are removed), anything else is kept or replaced.
     /// </summary>
     /// <returns>Whether the cached report changed.</returns>
-    public static bool SyncValue(JsonObject target, string key, ref Utf8JsonReader reader, BambuPropertyNames names)
+    public static bool SyncValue(JsonObject target, string key, ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape)
     {
         var exists = target.TryGetPropertyValue(key, out var existing);
         if (reader.TokenType == JsonTokenType.StartObject && existing is JsonObject destination)
         {
-            return SyncObject(destination, ref reader, names);
+            return SyncObject(destination, ref reader, names, shape);
         }
 
-        return KeepOrReplace(target, key, exists ? existing : null, exists, ref reader, names);
+        return KeepOrReplace(target, key, exists ? existing : null, exists, ref reader, names, shape);
     }
 
     /// <summary>Leaves <c>target[key]</c> alone when it already holds the value at the reader, else replaces it.</summary>
-    private static bool KeepOrReplace(JsonObject target, string key, JsonNode? existing, bool exists, ref Utf8JsonReader reader, BambuPropertyNames names)
+    private static bool KeepOrReplace(JsonObject target, string key, JsonNode? existing, bool exists, ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape)
     {
         var probe = reader;
-        if (exists && BambuNodeComparer.SameContent(existing, ref probe))
+        if (exists && BambuNodeComparer.SameContent(existing, ref probe, shape))
         {
             reader = probe;
             return false;
         }
 
-        target[key] = Build(ref reader, names);
+        target[key] = Build(ref reader, names, shape);
         return true;
     }
 
@@ -91,24 +92,30 @@ internal static class BambuUtf8Merger
         return true;
     }
 
-    private static bool SyncObject(JsonObject target, ref Utf8JsonReader reader, BambuPropertyNames names)
+    private static bool SyncObject(JsonObject target, ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape)
     {
         var start = reader;
         var changed = false;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = names.Get(ref reader);
+            var kept = shape.TryChild(ref reader, names, out var key, out var child);
             reader.Read();
+            if (!kept)
+            {
+                reader.Skip();
+                continue;
+            }
+
             seen++;
-            changed |= SyncValue(target, key, ref reader, names);
+            changed |= SyncValue(target, key, ref reader, names, child);
         }
 
         return RemoveMissing(target, start, seen) | changed;
     }
 
     /// <summary>A new node for the value the reader stands on; the reader ends on its last token.</summary>
-    public static JsonNode? Build(ref Utf8JsonReader reader, BambuPropertyNames names)
+    public static JsonNode? Build(ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape)
     {
         switch (reader.TokenType)
         {
@@ -116,9 +123,16 @@ internal static class BambuUtf8Merger
                 var obj = new JsonObject();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = names.Get(ref reader);
+                    var kept = shape.TryChild(ref reader, names, out var key, out var child);
                     reader.Read();
-                    obj.Add(key, Build(ref reader, names));
+                    if (kept)
+                    {
+                        obj.Add(key, Build(ref reader, names, child));
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
                 }
 
                 return obj;
@@ -126,7 +140,7 @@ internal static class BambuUtf8Merger
                 var array = new JsonArray();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    array.Add(Build(ref reader, names));
+                    array.Add(Build(ref reader, names, shape));
                 }
 
                 return array;
@@ -144,20 +158,27 @@ internal static class BambuUtf8Merger
         }
     }
 
-    private static bool MergeObject(JsonObject target, ref Utf8JsonReader reader, BambuPropertyNames names)
+    private static bool MergeObject(JsonObject target, ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape)
     {
         var changed = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = names.Get(ref reader);
+            var kept = shape.TryChild(ref reader, names, out var key, out var child);
             reader.Read();
-            changed |= MergeValue(target, key, ref reader, names);
+            if (kept)
+            {
+                changed |= MergeValue(target, key, ref reader, names, child);
+            }
+            else
+            {
+                reader.Skip();
+            }
         }
 
         return changed;
     }
 
-    private static bool MergeArray(JsonArray target, ref Utf8JsonReader reader, BambuPropertyNames names, string identity)
+    private static bool MergeArray(JsonArray target, ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape, string identity)
     {
         var changed = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -174,12 +195,12 @@ internal static class BambuUtf8Merger
 
             if (match is null)
             {
-                target.Add(Build(ref reader, names));
+                target.Add(Build(ref reader, names, shape));
                 changed = true;
             }
             else
             {
-                changed |= MergeObject(match, ref reader, names);
+                changed |= MergeObject(match, ref reader, names, shape);
             }
         }
 

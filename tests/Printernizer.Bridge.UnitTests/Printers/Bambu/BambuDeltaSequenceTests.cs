@@ -44,7 +44,8 @@ public sealed class BambuDeltaSequenceTests
     [Fact]
     public void Apply_PartialTrayWithIdAndStateOnly_KeepsTheTraysFilament()
     {
-        var cache = BambuFixtures.NewCache();
+        // Reads fields the normalizer does not: the merge rules hold for everything.
+        var cache = BambuFixtures.NewCache(shape: BambuCacheShape.Everything);
         cache.Apply(BambuFixtures.Load("h2d_pushall_running_local.json"), out _);
 
         cache.Apply(Delta("""{"ams": {"ams": [{"id": "1", "tray": [{"id": "2", "state": 10}]}]}}"""), out _);
@@ -79,7 +80,8 @@ public sealed class BambuDeltaSequenceTests
     public void Apply_H2dFragments_SwitchesActiveExtruderAndMergesNozzlesById()
     {
         var fragments = BambuFixtures.Load("h2d_partial_fragments.json");
-        var cache = BambuFixtures.NewCache();
+        // Reads fields the normalizer does not: the merge rules hold for everything.
+        var cache = BambuFixtures.NewCache(shape: BambuCacheShape.Everything);
         cache.Apply(BambuFixtures.Load("h2d_pushall_running_local.json"), out _);
 
         cache.Apply((JsonObject)fragments["push_left_extruder"]!.DeepClone(), out _);

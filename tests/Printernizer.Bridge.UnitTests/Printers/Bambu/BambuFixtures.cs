@@ -21,8 +21,8 @@ internal static class BambuFixtures
 
     public static JsonObject Load(string name) => (JsonObject)JsonNode.Parse(File.ReadAllText(PathOf(name)))!;
 
-    public static BambuReportCache NewCache(BambuInputFaultCounter? faults = null) =>
-        new(new BambuReportSanitizer(faults ?? NewFaults()));
+    public static BambuReportCache NewCache(BambuInputFaultCounter? faults = null, BambuCacheShape? shape = null) =>
+        new(new BambuReportSanitizer(faults ?? NewFaults()), shape);
 
     public static BambuInputFaultCounter NewFaults() => new(NullLogger.Instance, "test");
 

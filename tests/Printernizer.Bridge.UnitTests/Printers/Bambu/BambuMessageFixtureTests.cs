@@ -53,12 +53,13 @@ public sealed class BambuMessageFixtureTests
         var faults = BambuFixtures.NewFaults();
         var root = new BambuPayloadDecoder(faults).Decode(BambuFixtures.Bytes(file));
         var cache = BambuFixtures.NewCache(faults);
+        var msg = (int?)root!["print"]?["msg"];
 
         var kind = cache.Apply(root!, out var acknowledgement);
 
         Assert.Equal(Expected[file], kind);
         Assert.Equal(0, faults.Total);
-        Assert.Equal(kind == BambuMessageKind.Report && (int?)root!["print"]?["msg"] != 1, cache.HasReport);
+        Assert.Equal(kind == BambuMessageKind.Report && msg != 1, cache.HasReport);
         Assert.Equal(kind == BambuMessageKind.Acknowledgement, acknowledgement is not null);
     }
 
