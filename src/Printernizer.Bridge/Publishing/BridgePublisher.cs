@@ -35,6 +35,7 @@ internal sealed partial class BridgePublisher : BackgroundService
     private readonly ILogger<BridgePublisher> _logger;
     private readonly Channel<PublisherWork> _work = Channel.CreateUnbounded<PublisherWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, PrinterPublication> _publications = new(StringComparer.Ordinal);
+    private readonly PayloadBuffer _payloads = new();
     private readonly Dictionary<string, PrinterMemory> _memory = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _startedAt;
     private readonly BridgeMetrics? _metrics;
@@ -66,7 +67,7 @@ internal sealed partial class BridgePublisher : BackgroundService
         _lastLoopTicks = _startedAt.UtcTicks;
         foreach (var printer in fleet.All)
         {
-            _publications[printer.Id] = new PrinterPublication(printer.Id, topics, config.Control);
+            _publications[printer.Id] = new PrinterPublication(printer.Id, topics, config.Control, _payloads);
             _memory[printer.Id] = memoryStore.Load(printer.Id);
         }
 

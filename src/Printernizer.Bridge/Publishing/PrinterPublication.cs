@@ -14,17 +14,23 @@ internal sealed class PrinterPublication
     private readonly string _printerId;
     private readonly TopicLayout _topics;
     private readonly bool _controlEnabled;
+    private readonly PayloadBuffer _buffer;
     private readonly Dictionary<string, byte[]> _retained = new(StringComparer.Ordinal);
     private byte[]? _stateContent;
     private Temperatures? _publishedTemperatures;
     private DateTimeOffset _publishedTemperaturesAt;
     private Temperatures? _pendingTemperatures;
 
-    public PrinterPublication(string printerId, TopicLayout topics, bool controlEnabled)
+    private static readonly byte[] Online = "online"u8.ToArray();
+    private static readonly byte[] Offline = "offline"u8.ToArray();
+
+    /// <param name="buffer">Shared by every publication of one publisher loop, which calls them one at a time.</param>
+    public PrinterPublication(string printerId, TopicLayout topics, bool controlEnabled, PayloadBuffer? buffer = null)
     {
         _printerId = printerId;
         _topics = topics;
         _controlEnabled = controlEnabled;
+        _buffer = buffer ?? new PayloadBuffer();
     }
 
     public PrinterState? Latest { get; private set; }
@@ -32,7 +38,7 @@ internal sealed class PrinterPublication
     public void Update(PrinterState state, DateTimeOffset now, List<OutgoingMessage> output)
     {
         Latest = state;
-        PublishIfChanged(_topics.Availability(_printerId), state.Online ? "online"u8.ToArray() : "offline"u8.ToArray(), output);
+        PublishIfChanged(_topics.Availability(_printerId), state.Online ? Online : Offline, output);
         if (!state.HasData)
         {
             // Refused before the first contact (a wrong access code or password): nothing has values
@@ -56,11 +62,11 @@ internal sealed class PrinterPublication
             _pendingTemperatures = state.Temperatures;
         }
 
-        PublishIfChanged(_topics.Progress(_printerId), PayloadSerializer.Progress(state.Progress), output);
-        PublishIfChanged(_topics.Job(_printerId), PayloadSerializer.Job(state.Job), output);
+        PublishIfChanged(_topics.Progress(_printerId), _buffer.Write(state.Progress, PayloadSerializer.WriteProgress), output);
+        PublishIfChanged(_topics.Job(_printerId), _buffer.Write(state.Job, PayloadSerializer.WriteJob), output);
         if (state.Capabilities.Filament || state.Filament.Material is not null)
         {
-            PublishIfChanged(_topics.Filament(_printerId), PayloadSerializer.Filament(state.Filament), output);
+            PublishIfChanged(_topics.Filament(_printerId), _buffer.Write(state.Filament, PayloadSerializer.WriteFilament), output);
         }
     }
 
@@ -85,12 +91,12 @@ internal sealed class PrinterPublication
     private void PublishState(PrinterState state, DateTimeOffset now, List<OutgoingMessage> output)
     {
         var control = _controlEnabled ? state.Control : ControlState.ReadOnly;
-        var content = PayloadSerializer.State(state, control, updatedAt: null);
-        if (_stateContent is null || !content.AsSpan().SequenceEqual(_stateContent))
+        var content = _buffer.Write((state, control, (DateTimeOffset?)null), PayloadSerializer.WriteState);
+        if (_stateContent is null || !content.SequenceEqual(_stateContent))
         {
-            _stateContent = content;
+            _stateContent = content.ToArray();
             var updatedAt = state.UpdatedAt == default ? now : state.UpdatedAt;
-            PublishIfChanged(_topics.State(_printerId), PayloadSerializer.State(state, control, updatedAt), output);
+            PublishIfChanged(_topics.State(_printerId), _buffer.Write((state, control, (DateTimeOffset?)updatedAt), PayloadSerializer.WriteState), output);
         }
     }
 
@@ -99,17 +105,19 @@ internal sealed class PrinterPublication
         _publishedTemperatures = temperatures;
         _publishedTemperaturesAt = now;
         _pendingTemperatures = null;
-        PublishIfChanged(_topics.Temperature(_printerId), PayloadSerializer.Temperature(temperatures), output);
+        PublishIfChanged(_topics.Temperature(_printerId), _buffer.Write(temperatures, PayloadSerializer.WriteTemperature), output);
     }
 
-    private void PublishIfChanged(string topic, byte[] payload, List<OutgoingMessage> output)
+    private void PublishIfChanged(string topic, ReadOnlySpan<byte> payload, List<OutgoingMessage> output)
     {
         if (_retained.TryGetValue(topic, out var previous) && previous.AsSpan().SequenceEqual(payload))
         {
             return;
         }
 
-        _retained[topic] = payload;
-        output.Add(new OutgoingMessage(topic, payload, Retain: true));
+        // Shared by the retained copy and the outgoing message: neither is ever written to.
+        var bytes = payload.ToArray();
+        _retained[topic] = bytes;
+        output.Add(new OutgoingMessage(topic, bytes, Retain: true));
     }
 }

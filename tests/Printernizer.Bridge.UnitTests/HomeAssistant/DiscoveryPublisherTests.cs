@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Printernizer.Bridge.Domain;
 using Printernizer.Bridge.HomeAssistant;
 using Printernizer.Bridge.Publishing.Mqtt;
 
@@ -27,7 +28,7 @@ public sealed class DiscoveryPublisherTests
         var state = DiscoveryTestData.X1CState(DiscoveryTestData.AllCapabilities);
         Publish(state);
 
-        var output = Publish(state with { Status = Domain.PrinterStatus.Idle, UpdatedAt = DateTimeOffset.UnixEpoch });
+        var output = Publish(state with { Status = PrinterStatus.Idle, UpdatedAt = DateTimeOffset.UnixEpoch });
 
         Assert.Empty(output);
     }
@@ -103,7 +104,7 @@ public sealed class DiscoveryPublisherTests
         Assert.Equal(expected, second.Select(m => m.Topic));
     }
 
-    private List<OutgoingMessage> Publish(Domain.PrinterState state)
+    private List<OutgoingMessage> Publish(PrinterState state)
     {
         var output = new List<OutgoingMessage>();
         _publisher.PublishPrinter(DiscoveryTestData.X1C, state, output);

@@ -12,7 +12,7 @@ namespace Printernizer.Bridge.Publishing.Payloads;
 internal static class JsonPayload
 {
     // The relaxed encoder keeps '+' in "+00:00" and non-ASCII job names readable; payloads are never embedded in HTML.
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {

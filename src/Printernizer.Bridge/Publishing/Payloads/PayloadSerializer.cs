@@ -8,99 +8,107 @@ internal static class PayloadSerializer
 {
     /// <summary>SPEC §3.1. <paramref name="updatedAt"/> is left out when null, so callers can compare content.</summary>
     public static byte[] State(PrinterState state, ControlState control, DateTimeOffset? updatedAt) =>
-        JsonPayload.Write(w =>
+        JsonPayload.Write(w => WriteState(w, (state, control, updatedAt)));
+
+    public static void WriteState(Utf8JsonWriter w, (PrinterState State, ControlState Control, DateTimeOffset? UpdatedAt) value)
+    {
+        var (state, control, updatedAt) = value;
+        w.WriteStartObject();
+        w.WriteString("status", state.Status.ToWire());
+        w.Text("stage", state.Stage);
+        WriteError(w, "error", state.Error);
+        w.WriteStartArray("hms");
+        for (var i = 0; i < state.Hms.Count; i++)
         {
+            var hms = state.Hms[i];
             w.WriteStartObject();
-            w.WriteString("status", state.Status.ToWire());
-            w.Text("stage", state.Stage);
-            WriteError(w, "error", state.Error);
-            w.WriteStartArray("hms");
-            foreach (var hms in state.Hms)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", hms.Code);
-                w.WriteString("severity", hms.Severity);
-                w.Text("text", hms.Text);
-                w.Text("url", hms.Url);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteString("control", ControlWire(control));
-            w.Text("model", state.Model);
-            w.Text("firmware", state.Firmware);
-            w.Text("serial", state.Serial);
-            WriteFans(w, state.Fans);
-            WriteMotion(w, state.Motion);
-            WriteLights(w, state.Lights);
-            if (updatedAt is not null)
-            {
-                w.Timestamp("updated_at", updatedAt);
-            }
-
+            w.WriteString("code", hms.Code);
+            w.WriteString("severity", hms.Severity);
+            w.Text("text", hms.Text);
+            w.Text("url", hms.Url);
             w.WriteEndObject();
-        });
+        }
 
-    public static byte[] Temperature(Temperatures temperatures) =>
-        JsonPayload.Write(w =>
+        w.WriteEndArray();
+        w.WriteString("control", ControlWire(control));
+        w.Text("model", state.Model);
+        w.Text("firmware", state.Firmware);
+        w.Text("serial", state.Serial);
+        WriteFans(w, state.Fans);
+        WriteMotion(w, state.Motion);
+        WriteLights(w, state.Lights);
+        if (updatedAt is not null)
         {
-            w.WriteStartObject();
-            WriteSensor(w, "nozzle", temperatures.Nozzle);
-            WriteSensor(w, "bed", temperatures.Bed);
-            WriteSensor(w, "chamber", temperatures.Chamber);
-            w.WriteEndObject();
-        });
+            w.Timestamp("updated_at", updatedAt);
+        }
 
-    public static byte[] Progress(JobProgress progress) =>
-        JsonPayload.Write(w =>
-        {
-            w.WriteStartObject();
-            w.Number("percent", progress.Percent);
-            w.Number("layer", progress.Layer);
-            w.Number("total_layers", progress.TotalLayers);
-            w.Number("remaining_s", progress.RemainingSeconds);
-            w.Number("elapsed_s", progress.ElapsedSeconds);
-            w.Timestamp("eta", progress.Eta);
-            w.WriteEndObject();
-        });
+        w.WriteEndObject();
+    }
+
+    public static byte[] Temperature(Temperatures temperatures) => JsonPayload.Write(w => WriteTemperature(w, temperatures));
+
+    public static void WriteTemperature(Utf8JsonWriter w, Temperatures temperatures)
+    {
+        w.WriteStartObject();
+        WriteSensor(w, "nozzle", temperatures.Nozzle);
+        WriteSensor(w, "bed", temperatures.Bed);
+        WriteSensor(w, "chamber", temperatures.Chamber);
+        w.WriteEndObject();
+    }
+
+    public static byte[] Progress(JobProgress progress) => JsonPayload.Write(w => WriteProgress(w, progress));
+
+    public static void WriteProgress(Utf8JsonWriter w, JobProgress progress)
+    {
+        w.WriteStartObject();
+        w.Number("percent", progress.Percent);
+        w.Number("layer", progress.Layer);
+        w.Number("total_layers", progress.TotalLayers);
+        w.Number("remaining_s", progress.RemainingSeconds);
+        w.Number("elapsed_s", progress.ElapsedSeconds);
+        w.Timestamp("eta", progress.Eta);
+        w.WriteEndObject();
+    }
 
     public static byte[] Job(PrintJob job) => JsonPayload.Write(w => WriteJob(w, job));
 
-    public static byte[] Filament(FilamentState filament) =>
-        JsonPayload.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("units");
-            foreach (var unit in filament.Units)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", unit.Id);
-                w.Number("humidity", unit.Humidity);
-                w.Number("temperature", unit.Temperature);
-                w.WriteStartArray("trays");
-                foreach (var tray in unit.Trays)
-                {
-                    WriteTray(w, tray);
-                }
+    public static byte[] Filament(FilamentState filament) => JsonPayload.Write(w => WriteFilament(w, filament));
 
-                w.WriteEndArray();
-                w.WriteEndObject();
+    public static void WriteFilament(Utf8JsonWriter w, FilamentState filament)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("units");
+        for (var u = 0; u < filament.Units.Count; u++)
+        {
+            var unit = filament.Units[u];
+            w.WriteStartObject();
+            w.WriteString("id", unit.Id);
+            w.Number("humidity", unit.Humidity);
+            w.Number("temperature", unit.Temperature);
+            w.WriteStartArray("trays");
+            for (var t = 0; t < unit.Trays.Count; t++)
+            {
+                WriteTray(w, unit.Trays[t]);
             }
 
             w.WriteEndArray();
-            if (filament.External is { } external)
-            {
-                w.WritePropertyName("external");
-                WriteTray(w, external);
-            }
-            else
-            {
-                w.WriteNull("external");
-            }
-
-            w.Text("material", filament.Material);
             w.WriteEndObject();
-        });
+        }
+
+        w.WriteEndArray();
+        if (filament.External is { } external)
+        {
+            w.WritePropertyName("external");
+            WriteTray(w, external);
+        }
+        else
+        {
+            w.WriteNull("external");
+        }
+
+        w.Text("material", filament.Material);
+        w.WriteEndObject();
+    }
 
     public static byte[] Event(PrinterEvent printerEvent) =>
         JsonPayload.Write(w =>
@@ -133,7 +141,7 @@ internal static class PayloadSerializer
         _ => "available",
     };
 
-    private static void WriteJob(Utf8JsonWriter w, PrintJob job)
+    public static void WriteJob(Utf8JsonWriter w, PrintJob job)
     {
         w.WriteStartObject();
         w.Text("name", job.Name);
