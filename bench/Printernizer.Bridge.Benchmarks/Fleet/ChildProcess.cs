@@ -18,7 +18,12 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public StreamWriter Input => _process.StandardInput;
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, Action<string> onLine, bool redirectInput = false)
+    public static ChildProcess Start(
+        string fileName,
+        IEnumerable<string> arguments,
+        Action<string> onLine,
+        bool redirectInput = false,
+        IEnumerable<KeyValuePair<string, string>>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -30,6 +35,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? [])
+        {
+            info.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = info };

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Printernizer.Bridge.Benchmarks.Fleet;
 
 /// <summary>
-/// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT] [--bridge-dll PATH]</c>
+/// <c>fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT] [--bridge-dll PATH] [--bridge-env NAME=VALUE]...</c>
 /// and <c>peak [--printers N] [--step SECONDS] [--runs N] [--broker URL] [--trace] [--out DIR]</c>.
 /// </summary>
 internal sealed record FleetArguments
 {
     public const string Usage =
-        "usage: fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT] [--bridge-dll PATH]\n" +
+        "usage: fleet [--bambu N] [--prusa N] [--hz RATE] [--duration SECONDS] [--runs N] [--broker mqtt://host:port] [--stamp-every N] [--out DIR] [--bridge-log FILE] [--bridge-metrics PORT] [--bridge-dll PATH] [--bridge-env NAME=VALUE]...\n" +
         "       peak [--printers N] [--step SECONDS] [--runs N] [--broker mqtt://host:port] [--trace] [--out DIR]";
 
     public required bool Peak { get; init; }
@@ -39,6 +39,9 @@ internal sealed record FleetArguments
     /// <summary>Runs this bridge build instead of the solution's Release build (e.g. a ReadyToRun publish).</summary>
     public string? BridgeDll { get; init; }
 
+    /// <summary>Environment for the bridge process only (e.g. a runtime setting to compare); the simulator and broker do not get it.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> BridgeEnvironment { get; init; } = [];
+
     public static FleetArguments Parse(string[] args)
     {
         var peak = args[0] == "peak";
@@ -60,6 +63,7 @@ internal sealed record FleetArguments
                 "--bridge-log" => parsed with { BridgeLog = args[++i] },
                 "--bridge-metrics" => parsed with { BridgeMetricsPort = Int(args[++i]) },
                 "--bridge-dll" => parsed with { BridgeDll = Path.GetFullPath(args[++i]) },
+                "--bridge-env" => parsed with { BridgeEnvironment = [.. parsed.BridgeEnvironment, Variable(args[++i])] },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),
             };
         }
@@ -68,4 +72,9 @@ internal sealed record FleetArguments
     }
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+
+    private static KeyValuePair<string, string> Variable(string value) =>
+        value.IndexOf('=', StringComparison.Ordinal) is > 0 and var at
+            ? new(value[..at], value[(at + 1)..])
+            : throw new FormatException($"--bridge-env wants NAME=VALUE, got '{value}'");
 }

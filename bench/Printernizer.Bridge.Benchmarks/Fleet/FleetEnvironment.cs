@@ -127,7 +127,7 @@ internal sealed class FleetEnvironment : IAsyncDisposable
             _bridgeLog = new StreamWriter(logPath, append: false) { AutoFlush = true };
         }
 
-        Bridge = ChildProcess.Start("dotnet", [paths.BridgeDll, "--config", config], OnBridgeLine);
+        Bridge = ChildProcess.Start("dotnet", [paths.BridgeDll, "--config", config], OnBridgeLine, environment: args.BridgeEnvironment);
         _owned.Add(Bridge);
     }
 
