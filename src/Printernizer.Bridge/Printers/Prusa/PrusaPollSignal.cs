@@ -22,6 +22,22 @@ internal sealed class PrusaPollSignal : IDisposable
     public void StartFastWindow()
     {
         Interlocked.Exchange(ref _fastUntilTicks, (_time.GetUtcNow() + _fastWindow).UtcTicks);
+        Wake();
+    }
+
+    /// <summary>Waits for <paramref name="interval"/> or until a command asks for a poll.</summary>
+    /// <remarks>
+    /// The interval ends by releasing the same semaphore a command releases: cancelling a wait
+    /// instead throws inside <see cref="SemaphoreSlim"/>, once per poll of every printer.
+    /// </remarks>
+    public async Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = _time.CreateTimer(static state => ((PrusaPollSignal)state!).Wake(), this, interval, Timeout.InfiniteTimeSpan);
+        await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Wake()
+    {
         try
         {
             _wake.Release();
@@ -30,17 +46,10 @@ internal sealed class PrusaPollSignal : IDisposable
         {
             // Already signalled; one wake-up is enough.
         }
-    }
-
-    /// <summary>Waits for <paramref name="interval"/> or until a command asks for a poll.</summary>
-    public async Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(interval, _time, stop.Token);
-        var wake = _wake.WaitAsync(stop.Token);
-        await Task.WhenAny(delay, wake).ConfigureAwait(false);
-        await stop.CancelAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        catch (ObjectDisposedException)
+        {
+            // A timer that fired while the adapter shut down.
+        }
     }
 
     public void Dispose() => _wake.Dispose();
