@@ -35,70 +35,60 @@ internal sealed class BambuCacheShape
     /// <summary>What <see cref="BambuReportNormalizer"/> and its readers read; nothing else is cached.</summary>
     public static BambuCacheShape Read { get; } = BuildRead();
 
-    public bool KeepsEverything => _children is null;
-
     /// <summary>
-    /// Whether the property name the reader stands on is kept; <paramref name="key"/> is then the
-    /// name (the shape's own string where it has one, so printers share it) and <paramref name="child"/> the shape of its value.
+    /// Reads the property name the reader stands on and moves to its value. A kept value is left
+    /// for the caller, with <paramref name="key"/> its name (the shape's own string where it has
+    /// one, so printers share it) and <paramref name="child"/> its shape; a value not kept is
+    /// skipped (the reader ends on its last token) and false returned.
     /// </summary>
-    public bool TryChild(ref Utf8JsonReader reader, BambuPropertyNames names, out string key, out BambuCacheShape child)
+    public bool TryEnter(ref Utf8JsonReader reader, BambuPropertyNames names, out string key, out BambuCacheShape child)
     {
+        bool kept;
         if (_children is null)
         {
             key = names.Get(ref reader);
             child = this;
-            return true;
+            kept = true;
+        }
+        else
+        {
+            kept = Find(ref reader, out key, out child);
         }
 
-        return Find(ref reader, out key, out child);
+        reader.Read();
+        if (!kept)
+        {
+            reader.Skip();
+        }
+
+        return kept;
     }
 
-    /// <summary>Whether the property name the reader stands on is kept.</summary>
-    public bool Keeps(ref Utf8JsonReader reader) => _children is null || Find(ref reader, out _, out _);
-
-    /// <summary>Whether <paramref name="name"/> is kept (an identity key, say).</summary>
-    public bool Keeps(string name) => _children is null || _children.ContainsKey(name);
-
-    /// <summary>Whether <paramref name="name"/> is kept, and the shape of its value.</summary>
-    public bool TryChild(string name, out string key, out BambuCacheShape child)
+    /// <summary>Whether the property name the reader stands on is kept, and the shape of its value; the reader does not move.</summary>
+    public bool TryChild(ref Utf8JsonReader reader, out BambuCacheShape child)
     {
         if (_children is null)
         {
-            key = name;
             child = this;
             return true;
         }
 
-        if (_children.TryGetValue(name, out var found))
-        {
-            key = name;
-            child = found.Shape;
-            return true;
-        }
-
-        key = string.Empty;
-        child = Everything;
-        return false;
+        return Find(ref reader, out _, out child);
     }
+
+    /// <summary>Whether <paramref name="name"/> is kept (an identity key, say).</summary>
+    public bool Keeps(string name) => _children is null || _children.ContainsKey(name);
 
     private bool Find(ref Utf8JsonReader reader, out string key, out BambuCacheShape child)
     {
         Span<char> chars = stackalloc char[MaxNameChars];
-        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxNameChars
-            || Utf8.ToUtf16(reader.ValueSpan, chars, out _, out var written) != System.Buffers.OperationStatus.Done)
-        {
-            return TryChild(reader.GetString()!, out key, out child);
-        }
-
-        if (_lookup.TryGetValue(chars[..written], out var found))
-        {
-            (key, child) = found;
-            return true;
-        }
-
-        key = string.Empty;
-        child = Everything;
-        return false;
+        (string Key, BambuCacheShape Shape) found;
+        var hit = reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxNameChars
+            || Utf8.ToUtf16(reader.ValueSpan, chars, out _, out var written) != System.Buffers.OperationStatus.Done
+                ? _children!.TryGetValue(reader.GetString()!, out found)
+                : _lookup.TryGetValue(chars[..written], out found);
+        (key, child) = hit ? found : (string.Empty, Everything);
+        return hit;
     }
 
     /// <summary>Removes what this shape does not keep from a decoded value, in place (the node path).</summary>
@@ -115,9 +105,9 @@ internal sealed class BambuCacheShape
                 for (var i = obj.Count - 1; i >= 0; i--)
                 {
                     var (name, value) = obj.GetAt(i);
-                    if (TryChild(name, out _, out var child))
+                    if (_children.TryGetValue(name, out var child))
                     {
-                        child.Prune(value);
+                        child.Shape.Prune(value);
                     }
                     else
                     {

@@ -91,7 +91,7 @@ internal static class BambuNodeComparer
         var index = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!shape.KeepsEverything && !shape.Keeps(ref reader))
+            if (!shape.TryChild(ref reader, out var childShape))
             {
                 reader.Read();
                 reader.Skip();
@@ -104,7 +104,7 @@ internal static class BambuNodeComparer
             }
 
             var (key, child) = obj.GetAt(index++);
-            if (!reader.ValueTextEquals(key) || !shape.TryChild(key, out _, out var childShape) || !reader.Read() || !SameContent(child, ref reader, childShape))
+            if (!reader.ValueTextEquals(key) || !reader.Read() || !SameContent(child, ref reader, childShape))
             {
                 return false;
             }

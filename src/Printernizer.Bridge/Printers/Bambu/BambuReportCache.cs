@@ -120,11 +120,8 @@ internal sealed class BambuReportCache
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var kept = _shape.TryChild(ref reader, _names, out var key, out var shape);
-                reader.Read();
-                if (!kept)
+                if (!_shape.TryEnter(ref reader, _names, out var key, out var shape))
                 {
-                    reader.Skip();
                     continue;
                 }
 

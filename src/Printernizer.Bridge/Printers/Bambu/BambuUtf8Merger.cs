@@ -18,7 +18,7 @@ internal static class BambuUtf8Merger
 
     /// <summary>Merges the value the reader stands on into <c>target[key]</c>; the reader ends on its last token.</summary>
     /// <returns>Whether the cached report changed.</returns>
-    /// <param name="shape">What of the value is kept (<see cref="BambuCacheShape.TryChild(ref Utf8JsonReader, BambuPropertyNames, out string, out BambuCacheShape)"/> for <paramref name="key"/>).</param>
+    /// <param name="shape">What of the value is kept (from <see cref="BambuCacheShape.TryEnter"/> for <paramref name="key"/>).</param>
     public static bool MergeValue(JsonObject target, string key, ref Utf8JsonReader reader, BambuPropertyNames names, BambuCacheShape shape)
     {
         var exists = target.TryGetPropertyValue(key, out var existing);
@@ -99,11 +99,8 @@ internal static class BambuUtf8Merger
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var kept = shape.TryChild(ref reader, names, out var key, out var child);
-            reader.Read();
-            if (!kept)
+            if (!shape.TryEnter(ref reader, names, out var key, out var child))
             {
-                reader.Skip();
                 continue;
             }
 
@@ -123,15 +120,9 @@ internal static class BambuUtf8Merger
                 var obj = new JsonObject();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var kept = shape.TryChild(ref reader, names, out var key, out var child);
-                    reader.Read();
-                    if (kept)
+                    if (shape.TryEnter(ref reader, names, out var key, out var child))
                     {
                         obj.Add(key, Build(ref reader, names, child));
-                    }
-                    else
-                    {
-                        reader.Skip();
                     }
                 }
 
@@ -163,15 +154,9 @@ internal static class BambuUtf8Merger
         var changed = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var kept = shape.TryChild(ref reader, names, out var key, out var child);
-            reader.Read();
-            if (kept)
+            if (shape.TryEnter(ref reader, names, out var key, out var child))
             {
                 changed |= MergeValue(target, key, ref reader, names, child);
-            }
-            else
-            {
-                reader.Skip();
             }
         }
 
