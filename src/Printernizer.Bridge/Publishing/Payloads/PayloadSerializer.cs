@@ -70,10 +70,6 @@ internal static class PayloadSerializer
         w.WriteEndObject();
     }
 
-    public static byte[] Job(PrintJob job) => JsonPayload.Write(w => WriteJob(w, job));
-
-    public static byte[] Filament(FilamentState filament) => JsonPayload.Write(w => WriteFilament(w, filament));
-
     public static void WriteFilament(Utf8JsonWriter w, FilamentState filament)
     {
         w.WriteStartObject();
