@@ -105,7 +105,7 @@ internal sealed class BambuConnectionLoop
 
     private async ValueTask<BambuSession> ConnectAsync(CancellationToken cancellationToken)
     {
-        var session = new BambuSession(_printerId, _host, _port, _settings, _validator);
+        var session = new BambuSession(_printerId, _host, _port, _settings, _validator, _time);
         try
         {
             await _gate.RunAsync(async token => { await session.ConnectAsync(token).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public sealed class BambuSessionOptionsTests : IDisposable
     {
         var settings = new BambuSettings("00M09A350100001", "12345678", null, false, BambuSettings.DefaultWatchdog, BambuSettings.DefaultAuthRetry);
         await using var session = new BambuSession("x1c", "192.0.2.10", 8883, settings,
-            new BambuCertificateValidator("x1c", settings, new BambuCertificatePinStore(_stateDir)));
+            new BambuCertificateValidator("x1c", settings, new BambuCertificatePinStore(_stateDir)), TimeProvider.System);
 
         var options = session.ClientOptions;
 
