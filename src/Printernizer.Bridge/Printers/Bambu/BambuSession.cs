@@ -27,7 +27,9 @@ namespace Printernizer.Bridge.Printers.Bambu;
 /// </remarks>
 internal sealed class BambuSession : IAsyncDisposable
 {
-    private readonly Channel<BambuInbound> _inbound = Channel.CreateUnbounded<BambuInbound>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = true });
+    // Synchronous continuations: a report is merged, normalized and handed to the publisher on the
+    // thread that read it, instead of waking a second thread for every report.
+    private readonly Channel<BambuInbound> _inbound = Channel.CreateUnbounded<BambuInbound>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly MqttClientOptions _options;
     private readonly IMqttChannelAdapter _adapter;
     private readonly BambuPacketAcks _acks = new();
@@ -234,7 +236,10 @@ internal sealed class BambuSession : IAsyncDisposable
             // A peer declared dead by the keep-alive may still hold the TCP connection open.
             _adapter.Dispose();
             _acks.Close(new InvalidOperationException($"printer '{_printerId}': connection lost ({reason})"));
-            _inbound.Writer.TryWrite(BambuInbound.Lost);
+
+            // Through the thread pool: the runner continues synchronously on whoever writes, and
+            // it must end the session (dispose, back off, reconnect) outside this receive loop.
+            ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.TryWrite(BambuInbound.Lost), _inbound.Writer, preferLocal: false);
         }
     }
 
