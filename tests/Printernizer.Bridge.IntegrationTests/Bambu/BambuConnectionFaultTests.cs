@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Printernizer.Bridge.Domain;
+using Printernizer.Bridge.IntegrationTests.Infrastructure;
 using Printernizer.Simulators.Bambu;
 
 namespace Printernizer.Bridge.IntegrationTests.Bambu;
@@ -37,7 +38,7 @@ public sealed class BambuConnectionFaultTests
         await harness.Simulator.DropClientsAsync();
         await harness.Sink.WaitForAsync(s => s.Error?.Code == "auth_failed", "auth error");
         var attemptsThen = harness.Simulator.ConnectionAttempts;
-        await WaitUntilAsync(() => harness.Simulator.ConnectionAttempts >= attemptsThen + 2, "two more auth retries");
+        await Poll.UntilAsync(() => harness.Simulator.ConnectionAttempts >= attemptsThen + 2, TimeSpan.FromSeconds(30), "two more auth retries");
         harness.Simulator.SetFault(BambuSimulatorFault.None);
         var back = await harness.Sink.WaitForAsync(s => s.Online, "online after the code works again");
 
@@ -94,7 +95,7 @@ public sealed class BambuConnectionFaultTests
         harness.Simulator.SetFault(BambuSimulatorFault.Disconnect);
         await harness.Sink.WaitForAsync(s => !s.Online, "offline while sessions drop");
         var attempts = harness.Simulator.ConnectionAttempts;
-        await WaitUntilAsync(() => harness.Simulator.ConnectionAttempts > attempts, "a reconnect attempt");
+        await Poll.UntilAsync(() => harness.Simulator.ConnectionAttempts > attempts, TimeSpan.FromSeconds(30), "a reconnect attempt");
         harness.Simulator.SetFault(BambuSimulatorFault.None);
         var back = await harness.Sink.WaitForAsync(s => s.Online, "online after the drops stop");
 
@@ -118,19 +119,5 @@ public sealed class BambuConnectionFaultTests
         Assert.Contains(harness.Simulator.CertificateSha256, refused.Error.Text);
         Assert.NotEqual(pinned, harness.Simulator.CertificateSha256);
         Assert.Equal(pinned, File.ReadAllText(Path.Combine(harness.StateDirectory, "bambu", BambuAdapterHarness.PrinterId + ".pin")).Trim());
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException("gave up waiting for " + what);
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Printernizer.Bridge.IntegrationTests.Infrastructure;
 using Printernizer.Bridge.Printers.Bambu;
 
 namespace Printernizer.Bridge.IntegrationTests.Bambu;
@@ -18,7 +19,7 @@ public sealed class BambuSessionTests : IDisposable
         await using var broker = new ScriptedPrinterBroker(Serial, answerPings: true, acknowledgePublishes: true);
         await using var session = await ConnectAsync(broker, keepAlive: TimeSpan.FromSeconds(1), timeout: TimeSpan.FromSeconds(2));
 
-        await WaitUntilAsync(() => broker.PingsReceived >= 4, "four pings");
+        await Poll.UntilAsync(() => broker.PingsReceived >= 4, TimeSpan.FromSeconds(20), "four pings");
 
         Assert.True(session.IsConnected);
         Assert.False(session.Inbound.TryRead(out _));
@@ -114,16 +115,6 @@ public sealed class BambuSessionTests : IDisposable
         {
             await session.DisposeAsync();
             throw;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(50);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Printernizer.Bridge.Domain;
+using Printernizer.Bridge.IntegrationTests.Infrastructure;
 using Printernizer.Simulators.Prusa;
 
 namespace Printernizer.Bridge.IntegrationTests.Prusa;
@@ -44,7 +45,7 @@ public sealed class PrusaAdapterLifecycleTests
         var before = h.Sink.States.Count;
 
         // Keep polling until the printer has refused a stale nonce and a later poll passed again.
-        await WaitUntilAsync(() => h.Simulator.RequestLog.SkipWhile(r => !(r.Status == 401 && r.HadAuthorization)).Skip(1).Count(r => r.Status == 200) >= 2);
+        await Poll.UntilAsync(() => h.Simulator.RequestLog.SkipWhile(r => !(r.Status == 401 && r.HadAuthorization)).Skip(1).Count(r => r.Status == 200) >= 2, RecordingStateSink.DefaultTimeout);
 
         // The idle printer's state never changed, so nothing new was reported, least of all offline.
         Assert.All(h.Sink.States.Skip(before), s => Assert.True(s.Online));
@@ -131,15 +132,6 @@ public sealed class PrusaAdapterLifecycleTests
         if (expectSingleConnection)
         {
             Assert.Single(log.Select(r => r.ConnectionId).Distinct());
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(RecordingStateSink.DefaultTimeout);
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Printernizer.Bridge.IntegrationTests.Infrastructure;
 using Printernizer.Simulators.Prusa;
 using Serilog.Events;
 
@@ -22,7 +23,7 @@ public sealed class PrusaBridgeAuthTests
         var failed = await rig.WaitForAsync("p1", "state", s => s.GetProperty("error").ValueKind == JsonValueKind.Object);
         var firstAttempt = sim.RequestLog.Count;
         // The first connect was the challenge and one refused attempt; the next request is the retry.
-        await WaitUntilAsync(() => sim.RequestLog.Count > firstAttempt);
+        await Poll.UntilAsync(() => sim.RequestLog.Count > firstAttempt, TimeSpan.FromSeconds(30));
 
         var error = rig.Message(failed).Json.GetProperty("error");
         Assert.Equal("auth_failed", error.GetProperty("code").GetString());
@@ -43,15 +44,5 @@ public sealed class PrusaBridgeAuthTests
         Assert.DoesNotContain(rig.Logs.Lines, l => l.Text.Contains("wrong-password", StringComparison.Ordinal));
         Assert.DoesNotContain(rig.Capture.Messages, m => m.Text.Contains("wrong-password", StringComparison.Ordinal));
         rig.AssertPoliteTo("p1");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 30 s");
-            await Task.Delay(50);
-        }
     }
 }
